@@ -1,0 +1,29 @@
+package dev.fluxboot.ui;
+
+/**
+ * Progress for people, on stderr, with the Flux CLI's markers. Results for machines go to
+ * stdout through {@link #result(String)} only.
+ */
+public interface Reporter {
+
+    /** {@code ►} something starts. */
+    void action(String message);
+
+    /** {@code ✔} something finished well. */
+    void success(String message);
+
+    /** {@code ◎} waiting for something. */
+    void waiting(String message);
+
+    /** {@code ⚠️} something the user should know, that does not stop the run. */
+    void warning(String message);
+
+    /** {@code ✗} something failed. */
+    void failure(String message);
+
+    /** Plain detail line on stderr (e.g. a public key to register). */
+    void info(String message);
+
+    /** Machine output on stdout (e.g. {@code install --export} YAML), written as it is. */
+    void result(String text);
+}
