@@ -107,13 +107,15 @@ final class KubeCluster implements Cluster {
         }
     }
 
+    /** One line: the failure itself when all objects failed alike (an unreachable cluster), else the first three. */
     private static String summary(List<String> failures) {
-        if (failures.size() == 1) {
-            return failures.get(0);
+        List<String> distinct = failures.stream().distinct().toList();
+        if (distinct.size() == 1) {
+            return distinct.get(0);
         }
-        int shown = Math.min(failures.size(), 3);
-        return failures.size() + " objects failed to apply: " + String.join("; ", failures.subList(0, shown))
-                + (failures.size() > shown ? "; and " + (failures.size() - shown) + " more" : "");
+        int shown = Math.min(distinct.size(), 3);
+        return failures.size() + " objects failed to apply: " + String.join("; ", distinct.subList(0, shown))
+                + (distinct.size() > shown ? "; and " + (distinct.size() - shown) + " more" : "");
     }
 
     /** Stage two may hold custom resources: their CRDs must be served first. */
@@ -256,7 +258,9 @@ final class KubeCluster implements Cluster {
         secret.put("apiVersion", "v1");
         secret.put("kind", "Secret");
         secret.put("metadata", metadata);
-        secret.put("type", type);
+        if (type != null && !type.isBlank()) {
+            secret.put("type", type);
+        }
         secret.put("data", data);
         try {
             applier.apply(secret);

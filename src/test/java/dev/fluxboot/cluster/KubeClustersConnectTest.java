@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -128,6 +130,20 @@ class KubeClustersConnectTest {
                     .hasMessage("cannot reach the cluster at https://127.0.0.1:1/: connection refused; check --kubeconfig/--context");
         }
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
+    void applyingToAnUnreachableServerIsTheSameOneLine() throws Exception {
+        Path kubeconfig = kubeconfig("dev", "dev");
+        List<Map<String, Object>> objects = List.of(
+                Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "a")),
+                Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "b")));
+
+        try (Cluster cluster = KubeClusters.connect(Optional.of(kubeconfig), Optional.empty(), env())) {
+            assertThatThrownBy(() -> cluster.apply(objects, Duration.ofSeconds(10)))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessage("cannot reach the cluster at https://127.0.0.1:1/: connection refused; check --kubeconfig/--context");
+        }
     }
 
     @Test

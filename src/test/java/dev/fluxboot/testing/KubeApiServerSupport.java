@@ -60,9 +60,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * The binaries come from {@code $KUBE_API_TEST_DIR} (default {@code ~/.kubeapitest}), prepared by
  * {@code eval "$(../shared/envtest/setup.sh)"}; the class is skipped (assumption) when they are
- * absent. Every instance runs in its own temporary directory holding links to those binaries,
- * because kube-api-test writes its certificates beside the binaries: test runs of several
- * people (or several classes) never share certificates.
+ * absent. Every instance runs in its own temporary directory holding links to those binaries and
+ * its own certificates (kube-api-test keeps them beside the binaries), so test runs of several
+ * people (or several classes) never share certificates; the directory goes after the class.
  *
  * <p>The test server is Kubernetes v1.20: {@link #stripUnsupportedCrdKeys} removes CRD schema keys
  * it does not know from a test's own copy of the manifests.
