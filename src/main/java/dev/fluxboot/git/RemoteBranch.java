@@ -107,6 +107,9 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
             StoredConfig config = repository.getConfig();
             // Written into the repository so a user's global http.sslVerify=false cannot weaken it.
             config.setBoolean("http", null, "sslVerify", true);
+            // No background gc on a copy that lives for one command (and is deleted under it).
+            config.setInt("gc", null, "auto", 0);
+            config.setBoolean("gc", null, "autoDetach", false);
             config.save();
             RefUpdate headUpdate = repository.updateRef(Constants.HEAD);
             headUpdate.disableRefLog();

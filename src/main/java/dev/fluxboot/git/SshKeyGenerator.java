@@ -2,7 +2,11 @@ package dev.fluxboot.git;
 
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.UsageException;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -11,7 +15,11 @@ import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
@@ -69,8 +77,9 @@ public final class SshKeyGenerator {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec(curve.jcaName()), random);
-            return fromPkcs8(generator.generateKeyPair().getPrivate().getEncoded(), "ecdsa");
-        } catch (GeneralSecurityException e) {
+            KeyPair pair = generator.generateKeyPair();
+            return fromPkcs8(ecPkcs8((ECPrivateKey) pair.getPrivate(), (ECPublicKey) pair.getPublic(), curve), "ecdsa");
+        } catch (GeneralSecurityException | IOException e) {
             throw failed("ecdsa", e);
         }
     }
@@ -96,6 +105,33 @@ public final class SshKeyGenerator {
             case ECDSA -> ecdsa(curve == null ? DEFAULT_CURVE : curve);
             case ED25519 -> ed25519();
         };
+    }
+
+    /**
+     * PKCS#8 with the SEC1 key holding the public point, as Go's MarshalPKCS8PrivateKey writes
+     * it (the JDK leaves the point out, and SSH libraries need it).
+     */
+    private static byte[] ecPkcs8(ECPrivateKey privateKey, ECPublicKey publicKey, EcdsaCurve curve) throws IOException {
+        int fieldBytes = (privateKey.getParams().getCurve().getField().getFieldSize() + 7) / 8;
+        byte[] point = new byte[1 + 2 * fieldBytes];
+        point[0] = 0x04; // uncompressed
+        copyUnsigned(publicKey.getW().getAffineX(), point, 1, fieldBytes);
+        copyUnsigned(publicKey.getW().getAffineY(), point, 1 + fieldBytes, fieldBytes);
+        ASN1ObjectIdentifier curveOid = switch (curve) {
+            case P256 -> SECObjectIdentifiers.secp256r1;
+            case P384 -> SECObjectIdentifiers.secp384r1;
+            case P521 -> SECObjectIdentifiers.secp521r1;
+        };
+        org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(
+                privateKey.getParams().getOrder().bitLength(), privateKey.getS(), new DERBitString(point), null);
+        return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curveOid), sec1).getEncoded();
+    }
+
+    private static void copyUnsigned(BigInteger value, byte[] target, int offset, int length) {
+        byte[] bytes = value.toByteArray();
+        int start = bytes.length > length ? bytes.length - length : 0;
+        int count = bytes.length - start;
+        System.arraycopy(bytes, start, target, offset + length - count, count);
     }
 
     private static SshKeyPair fromPkcs8(byte[] pkcs8, String algorithm) {

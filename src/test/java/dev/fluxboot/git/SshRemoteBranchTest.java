@@ -150,4 +150,194 @@ class SshRemoteBranchTest {
         assertThat(server.pushCount()).isZero();
         assertThat(repositories.tip("org/fleet", "main")).contains(tip);
     }
+
+    @Test
+    void pushRacingAnotherPushBeforeAdvertisementIsRedoneOnTheNewTip() {
+        // Given someone pushes another commit right before our first push is served
+        repositories.create("org/fleet");
+        repositories.commit("org/fleet", "main", Map.of("README.md", "hi\n"), "one");
+        server.beforeReceive((name, repo, number) -> {
+            if (number == 1) {
+                repositories.commit(name, "main", Map.of("apps/theirs.yaml", "theirs\n"), "their change");
+            }
+        });
+
+        // When we commit and push our change
+        PushResult result;
+        try (RemoteBranch branch = RemoteBranch.fetch(remote("org/fleet"), "main", reporter)) {
+            result = branch.commitAndPush(ChangeSource.of(ChangeSet.builder()
+                    .put("clusters/prod/ours.yaml", "ours\n").build()), details).orElseThrow();
+        }
+
+        // Then it was pushed a second time on top of theirs, and both changes are there
+        assertThat(result.pushed()).isTrue();
+        assertThat(result.attempts()).isEqualTo(2);
+        List<RevCommit> log = repositories.log("org/fleet", "main");
+        assertThat(log).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux sync manifests", "their change", "one");
+        assertThat(log.get(0).getName()).isEqualTo(result.commit());
+        assertThat(repositories.files("org/fleet", "main"))
+                .containsExactlyInAnyOrder("README.md", "apps/theirs.yaml", "clusters/prod/ours.yaml");
+        assertThat(reporter.lines()).contains("waiting: git conflict detected, retrying with a fresh clone");
+    }
+
+    @Test
+    void pushLosingTheRaceOnTheServerIsRedoneAndTheChangeRecomputed() {
+        // Given someone pushes the same file during our push (after the server advertised the old tip)
+        repositories.create("org/fleet");
+        repositories.commit("org/fleet", "main", Map.of("README.md", "hi\n"), "one");
+        server.duringReceive((name, repo, number) -> {
+            if (number == 1) {
+                repositories.commit(name, "main", Map.of("clusters/prod/kustomization.yaml", "theirs\n"), "their kustomization");
+            }
+        });
+
+        // When our change writes kustomization.yaml only if it is absent
+        Optional<PushResult> result;
+        try (RemoteBranch branch = RemoteBranch.fetch(remote("org/fleet"), "main", reporter)) {
+            result = branch.commitAndPush(base -> base.exists("clusters/prod/kustomization.yaml")
+                    ? ChangeSet.empty()
+                    : ChangeSet.builder().put("clusters/prod/kustomization.yaml", "ours\n").build(), details);
+            // Then, recomputed on their tip, nothing was left to push
+            assertThat(branch.head()).contains(repositories.tip("org/fleet", "main").orElseThrow().name());
+        }
+        assertThat(result).isPresent();
+        assertThat(result.get().pushed()).isFalse();
+        assertThat(result.get().attempts()).isEqualTo(1);
+        assertThat(result.get().commit()).isEqualTo(repositories.tip("org/fleet", "main").orElseThrow().name());
+        assertThat(repositories.readFile("org/fleet", "main", "clusters/prod/kustomization.yaml")).contains("theirs\n");
+        assertThat(repositories.log("org/fleet", "main")).hasSize(2);
+    }
+
+    @Test
+    void branchThatKeepsMovingFailsAfterThreeRetries() {
+        repositories.create("org/fleet");
+        repositories.commit("org/fleet", "main", Map.of("README.md", "hi\n"), "one");
+        server.beforeReceive((name, repo, number) ->
+                repositories.commit(name, "main", Map.of("counter", Integer.toString(number)), "their change " + number));
+
+        try (RemoteBranch branch = RemoteBranch.fetch(remote("org/fleet"), "main", reporter)) {
+            assertThatThrownBy(() -> branch.commitAndPush(ChangeSource.of(ChangeSet.builder()
+                    .put("clusters/prod/ours.yaml", "ours\n").build()), details))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessageContaining("pushing to branch \"main\" of " + server.url("org/fleet"))
+                    .hasMessageContaining("changed on the remote during each of 4 attempts");
+        }
+        assertThat(server.pushCount()).isZero();
+        assertThat(repositories.readFile("org/fleet", "main", "clusters/prod/ours.yaml")).isEmpty();
+        assertThat(reporter.lines()).filteredOn(l -> l.startsWith("waiting:")).hasSize(3);
+    }
+
+    @Test
+    void unauthorizedKeyIsRefusedWithoutShowingTheKey() {
+        repositories.create("org/fleet");
+        SshKeyPair stranger = new SshKeyGenerator().ecdsa(EcdsaCurve.P256);
+        GitRemote remote = GitRemote.of(server.url("org/fleet"),
+                new GitAuth.SshKey(stranger, server.knownHosts(), List.of()), TransportOptions.defaults());
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> RemoteBranch.fetch(remote, "main", reporter));
+
+        assertThat(thrown).isInstanceOf(FluxbootException.class)
+                .hasMessageContaining("reading Git repository " + server.url("org/fleet"))
+                .hasMessageContaining("authentication was refused")
+                .hasMessageContaining(stranger.fingerprint());
+        assertThat(server.refusedAuthentications()).isPositive();
+        NoSecrets.assertNoSecretIn(thrown, reporter, stranger.privateKeyPem(), stranger.toOpenSshPem());
+    }
+
+    @Test
+    void revokedKeyIsRefused() {
+        repositories.create("org/fleet");
+        server.revoke(key.publicKey());
+
+        assertThatThrownBy(() -> RemoteBranch.fetch(remote("org/fleet"), "main", reporter))
+                .isInstanceOf(FluxbootException.class)
+                .hasMessageContaining("authentication was refused");
+    }
+
+    @Test
+    void readOnlyKeyCanFetchButNotPush() {
+        repositories.create("org/fleet");
+        repositories.commit("org/fleet", "main", Map.of("README.md", "hi\n"), "one");
+        server.authorizeReadOnly(key.publicKey());
+
+        try (RemoteBranch branch = RemoteBranch.fetch(remote("org/fleet"), "main", reporter)) {
+            assertThat(branch.readString("README.md")).contains("hi\n");
+            assertThatThrownBy(() -> branch.commitAndPush(ChangeSource.of(ChangeSet.builder()
+                    .put("a", "b").build()), details))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessageContaining("pushing branch \"main\" to " + server.url("org/fleet"))
+                    .hasMessageContaining("pushing is not permitted")
+                    .hasMessageContaining("read-only deploy key");
+        }
+        assertThat(server.pushCount()).isZero();
+    }
+
+    @Test
+    void changedHostKeyIsRefusedAndSaysSo() {
+        repositories.create("org/fleet");
+        java.security.KeyPair impostor = SshGitServer.generateHostKey("ecdsa");
+        String knownHosts = KnownHosts.line("127.0.0.1", server.port(), impostor.getPublic());
+        GitRemote remote = GitRemote.of(server.url("org/fleet"), new GitAuth.SshKey(key, knownHosts, List.of()),
+                TransportOptions.defaults());
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> RemoteBranch.fetch(remote, "main", reporter));
+
+        assertThat(thrown).isInstanceOf(FluxbootException.class)
+                .hasMessageContaining("the SSH host key of [127.0.0.1]:" + server.port() + " has changed")
+                .hasMessageContaining(KnownHosts.describe(server.hostPublicKeys().get(0)))
+                .hasMessageContaining("update known_hosts");
+        assertThat(server.fetchCount()).isZero();
+        NoSecrets.assertNoSecretIn(thrown, reporter, key.privateKeyPem());
+    }
+
+    @Test
+    void unknownHostIsRefusedAndSaysSo() {
+        repositories.create("org/fleet");
+        String otherHostsOnly = server.knownHosts().replace("[127.0.0.1]:" + server.port(), "[127.0.0.1]:1")
+                + "github.com " + key.authorizedKey() + "\n";
+        GitRemote remote = GitRemote.of(server.url("org/fleet"), new GitAuth.SshKey(key, otherHostsOnly, List.of()),
+                TransportOptions.defaults());
+
+        assertThatThrownBy(() -> RemoteBranch.fetch(remote, "main", reporter))
+                .isInstanceOf(FluxbootException.class)
+                .hasMessageContaining("the SSH host key of [127.0.0.1]:" + server.port() + " is unknown")
+                .hasMessageContaining("known_hosts has no key for this host");
+        assertThat(server.fetchCount()).isZero();
+    }
+
+    @Test
+    void hashedKnownHostsLineIsAccepted() throws Exception {
+        repositories.create("org/fleet");
+        repositories.commit("org/fleet", "main", Map.of("README.md", "hi\n"), "one");
+        // |1|salt|HMAC-SHA1(salt, "[127.0.0.1]:port") as ssh-keygen -H writes it
+        byte[] salt = new byte[20];
+        new java.security.SecureRandom().nextBytes(salt);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA1"));
+        byte[] hash = mac.doFinal(("[127.0.0.1]:" + server.port()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        String hashed = "|1|" + b64.encodeToString(salt) + "|" + b64.encodeToString(hash) + " "
+                + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(server.hostPublicKeys().get(0));
+        GitRemote remote = GitRemote.of(server.url("org/fleet"), new GitAuth.SshKey(key, hashed, List.of()),
+                TransportOptions.defaults());
+
+        try (RemoteBranch branch = RemoteBranch.fetch(remote, "main", reporter)) {
+            assertThat(branch.readString("README.md")).contains("hi\n");
+        }
+    }
+
+    @Test
+    void urlWithoutUserUsesGit() {
+        repositories.create("org/fleet");
+        repositories.commit("org/fleet", "main", Map.of("README.md", "hi\n"), "one");
+        java.util.concurrent.atomic.AtomicReference<String> user = new java.util.concurrent.atomic.AtomicReference<>();
+        GitRemote remote = GitRemote.of(server.url("org/fleet").replace("git@", ""),
+                new GitAuth.SshKey(key, server.knownHosts(), List.of()), TransportOptions.defaults());
+
+        try (RemoteBranch branch = RemoteBranch.fetch(remote, "main", reporter)) {
+            assertThat(branch.head()).isPresent();
+        }
+        assertThat(server.lastUser()).isEqualTo("git");
+    }
 }

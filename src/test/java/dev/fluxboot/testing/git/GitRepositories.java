@@ -56,6 +56,9 @@ public final class GitRepositories implements AutoCloseable {
             try {
                 Repository repository = FileRepositoryBuilder.create(root.resolve(k + ".git").toFile());
                 repository.create(true);
+                repository.getConfig().setInt("gc", null, "auto", 0);
+                repository.getConfig().setBoolean("receive", null, "autogc", false);
+                repository.getConfig().save();
                 return repository;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -46,6 +46,7 @@ public final class SshGitServer implements AutoCloseable {
     /** authorized_keys line (type + base64) to read-only flag. */
     private final Map<String, Boolean> authorized = new ConcurrentHashMap<>();
     private final AtomicInteger refusedAuthentications = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<String> lastUser = new java.util.concurrent.atomic.AtomicReference<>();
 
     private SshGitServer(GitRepositories repositories, List<KeyPair> hostKeys) throws IOException {
         this.services = new GitServices(repositories);
@@ -60,6 +61,7 @@ public final class SshGitServer implements AutoCloseable {
         server.setHostBasedAuthenticator(null);
         server.setPublickeyAuthenticator((username, key, session) -> {
             String line = PublicKeyEntry.toString(key);
+            lastUser.set(username);
             if (authorized.containsKey(line)) {
                 session.setAttribute(CLIENT_KEY, line);
                 return true;
@@ -178,6 +180,11 @@ public final class SshGitServer implements AutoCloseable {
 
     public int fetchCount() {
         return services.fetchCount();
+    }
+
+    /** The user name of the last authentication attempt. */
+    public String lastUser() {
+        return lastUser.get();
     }
 
     public int refusedAuthentications() {
