@@ -146,7 +146,7 @@ final class Transports implements AutoCloseable {
                 || messageContains(e, "could not be established because of ssl problems")) {
             message = where + " failed: the TLS certificate of " + remote.url().host()
                     + " is not trusted; pass --ca-file with the CA certificate that signed it";
-        } else if (messageContains(e, "push not permitted")) {
+        } else if (messageContains(e, "not permitted")) {
             message = where + " failed: pushing is not permitted; check that the credentials have write access"
                     + " (a read-only deploy key cannot push)";
         } else if (isAuthFailure(e)) {
