@@ -87,9 +87,13 @@ class SshRemoteBranchTest {
         ObjectId third = repositories.commit("org/fleet", "main", Map.of("apps/app.yaml", "a: 2\n"), "three");
         repositories.commit("org/fleet", "other", Map.of("x", "y"), "other branch");
 
+        java.nio.file.Path localCopy;
         try (RemoteBranch branch = RemoteBranch.fetch(remote("org/fleet"), "main", reporter)) {
-            // Then the local copy is bare, holds only the tip commit, and lists it as shallow
+            // Then the local copy is bare, private, holds only the tip commit, and lists it as shallow
             Repository local = branch.repository();
+            localCopy = local.getDirectory().toPath().getParent();
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(localCopy)))
+                    .isEqualTo("rwx------");
             assertThat(local.isBare()).isTrue();
             assertThat(Files.list(local.getDirectory().toPath().getParent()).map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("repo.git", "ssh-home");
@@ -113,6 +117,7 @@ class SshRemoteBranchTest {
             assertThat(pushed.getName()).isEqualTo(result.get().commit());
             assertThat(pushed.getParent(0).getId()).isEqualTo(third);
         }
+        assertThat(localCopy).doesNotExist();
         assertThat(repositories.log("org/fleet", "main")).hasSize(4);
         assertThat(repositories.files("org/fleet", "main")).containsExactlyInAnyOrder(
                 "README.md", "apps/app.yaml", "clusters/prod/flux-system/kustomization.yaml",
