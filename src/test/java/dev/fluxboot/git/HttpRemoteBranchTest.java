@@ -109,6 +109,7 @@ class HttpRemoteBranchTest {
         assertThat(repositories.files("org/fleet", "main"))
                 .containsExactlyInAnyOrder("README.md", "apps/b.yaml", "clusters/prod/flux-system/gotk-sync.yaml");
         assertThat(repositories.log("org/fleet", "main").get(0).getParent(0).getId()).isEqualTo(second);
+        assertThat(server.v2FetchCount()).as("JGit fetches with protocol v2").isPositive();
     }
 
     @Test

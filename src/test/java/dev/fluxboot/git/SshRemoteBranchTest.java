@@ -118,6 +118,7 @@ class SshRemoteBranchTest {
             assertThat(pushed.getParent(0).getId()).isEqualTo(third);
         }
         assertThat(localCopy).doesNotExist();
+        assertThat(server.v2FetchCount()).as("JGit fetches with protocol v2, like real servers serve").isPositive();
         assertThat(repositories.log("org/fleet", "main")).hasSize(4);
         assertThat(repositories.files("org/fleet", "main")).containsExactlyInAnyOrder(
                 "README.md", "apps/app.yaml", "clusters/prod/flux-system/kustomization.yaml",
