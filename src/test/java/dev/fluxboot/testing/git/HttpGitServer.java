@@ -234,7 +234,9 @@ public final class HttpGitServer implements AutoCloseable {
             sendText(exchange, 403, "Write access to repository not granted.");
             return;
         }
-        InputStream in = exchange.getRequestBody();
+        // Read the body whole: the JDK's fixed-length request stream lets skip() run past the body
+        // (into the next request), which UploadPack does when it drains its input.
+        InputStream in = new java.io.ByteArrayInputStream(exchange.getRequestBody().readAllBytes());
         if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
             in = new GZIPInputStream(in);
         }
