@@ -129,6 +129,32 @@ class SshRemoteBranchTest {
     }
 
     @Test
+    void twoCommitsInARowBuildOnEachOther() {
+        repositories.create("org/fleet");
+        ObjectId start = repositories.commit("org/fleet", "main", Map.of("README.md", "hi\n"), "one");
+
+        try (RemoteBranch branch = RemoteBranch.fetch(remote("org/fleet"), "main", reporter)) {
+            PushResult components = branch.commitAndPush(ChangeSource.of(ChangeSet.builder()
+                    .put("clusters/prod/flux-system/gotk-components.yaml", "c\n").build()),
+                    new CommitDetails("Flux", "", "Add Flux v2.9.4 component manifests")).orElseThrow();
+            LocalCommit sync = branch.commit(base -> ChangeSet.builder()
+                    .put("clusters/prod/flux-system/gotk-sync.yaml", "s\n")
+                    .put("clusters/prod/flux-system/gotk-components.yaml",
+                            base.readString("clusters/prod/flux-system/gotk-components.yaml").orElseThrow())
+                    .build(), new CommitDetails("Flux", "", "Add Flux sync manifests")).orElseThrow();
+            assertThat(sync.parent()).isEqualTo(components.commit());
+            assertThat(sync.changedPaths()).containsExactly("clusters/prod/flux-system/gotk-sync.yaml");
+            PushResult pushed = branch.push(sync);
+            assertThat(branch.head()).contains(pushed.commit());
+        }
+        List<RevCommit> log = repositories.log("org/fleet", "main");
+        assertThat(log).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux sync manifests", "Add Flux v2.9.4 component manifests", "one");
+        assertThat(log.get(2).getId()).isEqualTo(start);
+        assertThat(server.pushCount()).isEqualTo(2);
+    }
+
+    @Test
     void missingBranchNamesTheBranchesThatExist() {
         repositories.create("org/fleet");
         repositories.commit("org/fleet", "main", Map.of("a", "1"), "one");

@@ -65,12 +65,23 @@ class GitCliAgainstTestServersTest {
 
     @Test
     void gitClonesAndPushesOverSshWithGeneratedKeyAndScannedKnownHosts() throws Exception {
+        // The PKCS#8 identity Flux writes for ECDSA, and the known_hosts line of a scan
+        SshKeyPair key = new SshKeyGenerator().ecdsa(EcdsaCurve.P384);
+        cloneCommitPushOverSsh(key, key.privateKeyPem());
+    }
+
+    @Test
+    void gitClonesAndPushesOverSshWithEd25519InOpenSshFormat() throws Exception {
+        // OpenSSH reads no PKCS#8 Ed25519 keys, so this checks the OpenSSH export of one
+        SshKeyPair key = new SshKeyGenerator().ed25519();
+        cloneCommitPushOverSsh(key, key.toOpenSshPem());
+    }
+
+    private void cloneCommitPushOverSsh(SshKeyPair key, String identityText) throws Exception {
         assumeTrue(works("ssh", "-V"), "ssh not installed");
         try (SshGitServer server = SshGitServer.start(repositories)) {
-            // The PKCS#8 identity Flux writes for ECDSA, and the known_hosts line of a scan
-            SshKeyPair key = new SshKeyGenerator().ecdsa(EcdsaCurve.P384);
             server.authorize(key.authorizedKey(), false);
-            Path identity = Files.writeString(home.resolve("identity"), key.privateKeyPem());
+            Path identity = Files.writeString(home.resolve("identity"), identityText);
             Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rw-------"));
             Path knownHosts = Files.writeString(home.resolve("known_hosts"),
                     HostKeyScanner.scan(server.host(), server.port()) + "\n");
