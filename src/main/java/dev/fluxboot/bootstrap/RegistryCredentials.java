@@ -11,7 +11,10 @@ import java.util.Base64;
  */
 public record RegistryCredentials(String username, String password) {
 
-    /** Splits at the first colon, so a password may hold colons; both parts must be there. */
+    /**
+     * Splits {@code user:password}; both parts must be there. The CLI checks Flux's format first
+     * ({@code InstallOptionsValidator.validateRegistryCredentials}), so this only guards other callers.
+     */
     public static RegistryCredentials parse(String value) {
         int colon = value == null ? -1 : value.indexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {

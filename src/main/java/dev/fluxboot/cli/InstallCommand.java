@@ -10,6 +10,7 @@ import dev.fluxboot.cluster.KubeClusters;
 import dev.fluxboot.manifests.BundleLocator;
 import dev.fluxboot.manifests.ComponentsGenerator;
 import dev.fluxboot.manifests.InstallOptions;
+import dev.fluxboot.manifests.InstallOptionsValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -114,16 +115,13 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
             throw new UsageException("--manifests requires --version: give the Flux release the manifests are of, "
                     + "e.g. --version=" + build.defaultFluxVersion());
         }
-        Optional<RegistryCredentials> credentials = Optional.ofNullable(registryCreds).filter(c -> !c.isEmpty())
-                .map(creds -> {
-                    if (imagePullSecret.isEmpty()) {
-                        throw new UsageException("--registry-creds requires --image-pull-secret to be set");
-                    }
-                    return RegistryCredentials.parse(creds);
-                });
         InstallOptions options = new InstallOptions(requestedVersion.orElse(build.defaultFluxVersion()),
                 globals.namespace(), nonEmpty(components), nonEmpty(componentsExtra), registry, imagePullSecret,
                 watchAllNamespaces, networkPolicy, logLevel, clusterDomain, nonEmpty(tolerationKeys));
+        InstallOptionsValidator.validate(options);
+        InstallOptionsValidator.validateRegistryCredentials(registryCreds, imagePullSecret);
+        Optional<RegistryCredentials> credentials = Optional.ofNullable(registryCreds).filter(c -> !c.isEmpty())
+                .map(RegistryCredentials::parse);
         return new InstallRequest(options, Optional.ofNullable(manifests), requestedVersion, credentials, export, force,
                 globals.kubeconfig(), globals.context(), globals.timeout(), globals.verbose());
     }

@@ -65,7 +65,7 @@ class InstallFlagsTest {
     void everyFlagReachesTheRequest() {
         InstallRequest request = parse("install", "--export", "-v", "v2.8.0", "--manifests", "bundle",
                 "--components", "source-controller,kustomize-controller", "--components-extra", "image-reflector-controller",
-                "--registry", "registry.example.com/flux", "--registry-creds", "bot:s3cr3t:pw",
+                "--registry", "registry.example.com/flux", "--registry-creds", "bot:s3cr3t",
                 "--image-pull-secret", "regcred", "--watch-all-namespaces=false", "--network-policy=false",
                 "--log-level", "debug", "--cluster-domain", "k8s.example", "--toleration-keys", "a,b", "--force",
                 "--kubeconfig", "/tmp/kc", "--context", "kind", "--timeout", "1h30m", "--verbose");
@@ -78,7 +78,7 @@ class InstallFlagsTest {
         assertThat(request.kubeconfig()).contains(Path.of("/tmp/kc"));
         assertThat(request.context()).contains("kind");
         assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(90));
-        assertThat(request.registryCredentials()).contains(new RegistryCredentials("bot", "s3cr3t:pw"));
+        assertThat(request.registryCredentials()).contains(new RegistryCredentials("bot", "s3cr3t"));
         assertThat(request.options().version()).isEqualTo("v2.8.0");
         assertThat(request.options().components()).containsExactly("source-controller", "kustomize-controller");
         assertThat(request.options().componentsExtra()).containsExactly("image-reflector-controller");
@@ -141,11 +141,25 @@ class InstallFlagsTest {
 
     @Test
     void registryCredsWithoutPasswordIsAUsageError() {
-        for (String creds : List.of("bot", "bot:", ":pw")) {
+        for (String creds : List.of("bot", "bot:pass:word")) {
             assertThatThrownBy(() -> parse("install", "--registry-creds", creds, "--image-pull-secret", "regcred"))
                     .isInstanceOf(UsageException.class)
                     .hasMessage("invalid --registry-creds format, expected 'user:password'");
         }
+    }
+
+    @Test
+    void unknownComponentIsAUsageError() {
+        assertThatThrownBy(() -> parse("install", "--components-extra", "image-teleport-controller"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("image-teleport-controller");
+    }
+
+    @Test
+    void badLogLevelIsAUsageError() {
+        assertThatThrownBy(() -> parse("install", "--log-level", "chatty"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--log-level");
     }
 
     @Test
