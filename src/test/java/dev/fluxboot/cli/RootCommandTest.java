@@ -146,6 +146,14 @@ class RootCommandTest {
     }
 
     @Test
+    void booleanGlobalFlagBeforeTheCommandDoesNotSwallowIt() {
+        CliRun run = CliRun.run("--verbose", "version", "--client=true");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("fluxboot: ");
+    }
+
+    @Test
     void noColorLeavesEscapeCodesOut() {
         CliRun run = CliRun.run(Map.of("NO_COLOR", "1"), "install", "--bogus");
 
