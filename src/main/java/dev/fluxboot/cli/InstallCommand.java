@@ -103,7 +103,8 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
         InstallRequest request = request(globals, environment.build());
         InstallServices services = new InstallServices(new BundleLocator(environment.env(), environment.reporter()),
-                new ComponentsGenerator(), KubeClusters::connect);
+                new ComponentsGenerator(),
+                (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
         Workflows.runInstall(request, services, environment.reporter(), environment.prompter());
         return ExitCode.OK;
     }
