@@ -1,5 +1,7 @@
 package dev.fluxboot.cluster;
 
+import dev.fluxboot.Redactor;
+
 import dev.fluxboot.GoDuration;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.ui.Reporter;
@@ -271,7 +273,7 @@ final class KubeCluster implements Cluster {
             applier.apply(secret);
         } catch (FluxbootException e) {
             // no cause attached: a server error must not carry the values into a --verbose trace
-            throw new FluxbootException(SecretRedactor.redact(e.getMessage(), stringData));
+            throw new FluxbootException(new Redactor(stringData.values()).redact(e.getMessage()));
         }
     }
 

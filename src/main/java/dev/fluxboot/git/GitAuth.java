@@ -1,5 +1,7 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.Redactor;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.Redactor;
+
 /**
  * Stands in for a library exception whose message may hold credentials: same class name and
  * stack trace (for {@code --verbose}), message run through the redactor, causes likewise.

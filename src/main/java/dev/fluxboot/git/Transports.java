@@ -1,5 +1,7 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.Redactor;
+
 import dev.fluxboot.FluxbootException;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.lib.Repository;

@@ -1,5 +1,7 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.Redactor;
+
 import dev.fluxboot.UsageException;
 import org.junit.jupiter.api.Test;
 
