@@ -276,7 +276,7 @@ final class FluxStandIn implements AutoCloseable {
             String target = url;
             if (url.startsWith("ssh://")) {
                 Path identity = dir.resolve("identity");
-                Files.writeString(identity, secret.getOrDefault("identity", ""));
+                Files.writeString(identity, OpenSshFormat.readableByOpenSsh(secret.getOrDefault("identity", "")));
                 Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rw-------"));
                 Path knownHosts = dir.resolve("known_hosts");
                 Files.writeString(knownHosts, secret.getOrDefault("known_hosts", "") + "\n");
@@ -287,7 +287,7 @@ final class FluxStandIn implements AutoCloseable {
                 if (secret.containsKey("ca.crt")) {
                     Path ca = dir.resolve("ca.crt");
                     Files.writeString(ca, secret.get("ca.crt"));
-                    command.addAll(List.of("-c", "http.sslCAInfo=" + ca));
+                    env.put("GIT_SSL_CAINFO", ca.toString());
                 }
                 if (secret.containsKey("bearerToken")) {
                     command.addAll(List.of("-c", "http.extraHeader=Authorization: Bearer " + secret.get("bearerToken")));
