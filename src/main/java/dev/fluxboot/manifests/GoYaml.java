@@ -17,13 +17,24 @@ public final class GoYaml {
     private GoYaml() {
     }
 
-    /** Every document of a multi-document YAML stream, empty documents left out. */
+    /**
+     * Every document of a multi-document YAML stream, empty documents (a bare {@code ---},
+     * comments only) left out. Scalars are typed as kustomize reads them (go-yaml v3): only
+     * {@code true/false} are booleans, {@code '1000'} stays a string, {@code 8080} is a Long.
+     *
+     * @throws dev.fluxboot.FluxbootException if the text is not YAML or a mapping repeats a key
+     */
     public static List<Object> loadAll(String yaml) {
-        throw new UnsupportedOperationException("TODO");
+        return GoYamlLoader.loadAll(yaml);
     }
 
-    /** One document, without a leading {@code ---}, ending in a newline. */
+    /**
+     * One document, without a leading {@code ---}, ending in a newline. Join documents with
+     * {@code "---\n"} to get what kustomize writes for a list of resources.
+     *
+     * @throws IllegalArgumentException for a value that is none of the types listed above
+     */
     public static String dump(Object document) {
-        throw new UnsupportedOperationException("TODO");
+        return GoYamlEmitter.document(document);
     }
 }
