@@ -1,0 +1,286 @@
+package dev.fluxboot.cluster;
+
+import dev.fluxboot.GoDuration;
+import dev.fluxboot.FluxbootException;
+import dev.fluxboot.ui.Reporter;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** {@link Cluster} over a fabric8 client; made by {@link KubeClusters#connect}. */
+final class KubeCluster implements Cluster {
+
+    static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
+    static final String VERSION_LABEL = "app.kubernetes.io/version";
+    static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    static final String KUSTOMIZATION_NAME_LABEL = "kustomize.toolkit.fluxcd.io/name";
+    static final String KUSTOMIZATION_NAMESPACE_LABEL = "kustomize.toolkit.fluxcd.io/namespace";
+    /** Every Flux installation has source-controller's GitRepository CRD; the Flux CLI reads it too. */
+    static final String GIT_REPOSITORY_CRD = "gitrepositories.source.toolkit.fluxcd.io";
+
+    private static final Duration CRD_POLL = Duration.ofMillis(250);
+
+    private final KubernetesClient client;
+    private final KubeErrors errors;
+    private final ServerSideApplier applier;
+    private final Duration deploymentPoll;
+    private final int parallelism;
+
+    KubeCluster(KubernetesClient client, Duration deploymentPoll, int parallelism) {
+        this.client = client;
+        this.errors = new KubeErrors(client.getConfiguration().getMasterUrl());
+        this.applier = new ServerSideApplier(client, errors);
+        this.deploymentPoll = deploymentPoll;
+        this.parallelism = parallelism;
+    }
+
+    @Override
+    public List<ObjectChange> apply(List<Map<String, Object>> objects, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<Map<String, Object>> definitions = new ArrayList<>();
+        List<Map<String, Object>> others = new ArrayList<>();
+        for (Map<String, Object> object : objects) {
+            (ObjectRef.of(object).isClusterDefinition() ? definitions : others).add(object);
+        }
+        List<ServerSideApplier.Result> results = new ArrayList<>(applyInParallel(definitions));
+        waitUntilEstablished(results, deadline, timeout);
+        results.addAll(applyInParallel(others));
+        return results.stream()
+                .sorted((a, b) -> ApplyOrder.FLUX_ORDER.compare(a.ref(), b.ref()))
+                .map(ServerSideApplier.Result::change)
+                .toList();
+    }
+
+    private List<ServerSideApplier.Result> applyInParallel(List<Map<String, Object>> objects) {
+        if (objects.isEmpty()) {
+            return List.of();
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, objects.size()), task -> {
+            Thread thread = new Thread(task, "fluxboot-apply-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<ServerSideApplier.Result>> futures = new ArrayList<>();
+            for (Map<String, Object> object : objects) {
+                futures.add(pool.submit(() -> applier.apply(object)));
+            }
+            List<ServerSideApplier.Result> results = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (Future<ServerSideApplier.Result> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause() instanceof FluxbootException fluxboot ? fluxboot.getMessage()
+                            : String.valueOf(e.getCause()));
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new FluxbootException(summary(failures));
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FluxbootException("interrupted while applying objects");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One line: the failure itself when all objects failed alike (an unreachable cluster), else the first three. */
+    private static String summary(List<String> failures) {
+        List<String> distinct = failures.stream().distinct().toList();
+        if (distinct.size() == 1) {
+            return distinct.get(0);
+        }
+        int shown = Math.min(distinct.size(), 3);
+        return failures.size() + " objects failed to apply: " + String.join("; ", distinct.subList(0, shown))
+                + (distinct.size() > shown ? "; and " + (distinct.size() - shown) + " more" : "");
+    }
+
+    /** Stage two may hold custom resources: their CRDs must be served first. */
+    private void waitUntilEstablished(List<ServerSideApplier.Result> results, Instant deadline, Duration timeout) {
+        List<String> pending = new ArrayList<>();
+        for (ServerSideApplier.Result result : results) {
+            if (result.ref().isCrd() && !established(result.object())) {
+                pending.add(result.ref().name());
+            }
+        }
+        while (!pending.isEmpty()) {
+            List<String> stillPending = new ArrayList<>();
+            for (String name : pending) {
+                CustomResourceDefinition crd = call("read CustomResourceDefinition/" + name,
+                        () -> client.apiextensions().v1().customResourceDefinitions().withName(name).get());
+                Optional<CustomResourceDefinitionCondition> namesAccepted = condition(crd, "NamesAccepted");
+                if (namesAccepted.isPresent() && "False".equals(namesAccepted.get().getStatus())) {
+                    throw new FluxbootException("CustomResourceDefinition/" + name + " was not accepted: "
+                            + namesAccepted.get().getReason() + ": " + namesAccepted.get().getMessage());
+                }
+                if (!condition(crd, "Established").map(c -> "True".equals(c.getStatus())).orElse(false)) {
+                    stillPending.add(name);
+                }
+            }
+            pending = stillPending;
+            if (!pending.isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new FluxbootException("timed out after " + GoDuration.format(timeout)
+                            + " waiting for CustomResourceDefinitions to be established: " + String.join(", ", pending));
+                }
+                ServerSideApplier.sleep(CRD_POLL);
+            }
+        }
+    }
+
+    private static boolean established(Map<String, Object> crd) {
+        Map<String, Object> status = ManifestNormalizer.map(crd.get("status"));
+        if (status == null || !(status.get("conditions") instanceof List<?> conditions)) {
+            return false;
+        }
+        return conditions.stream().map(ManifestNormalizer::map)
+                .anyMatch(c -> c != null && "Established".equals(c.get("type")) && "True".equals(c.get("status")));
+    }
+
+    private static Optional<CustomResourceDefinitionCondition> condition(CustomResourceDefinition crd, String type) {
+        if (crd == null || crd.getStatus() == null || crd.getStatus().getConditions() == null) {
+            return Optional.empty();
+        }
+        return crd.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    @Override
+    public void waitForDeployments(String namespace, List<String> names, Duration timeout, Reporter reporter) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Map<String, DeploymentReadiness> readiness = new TreeMap<>();
+            for (String name : names) {
+                Deployment deployment = call("read Deployment/" + namespace + "/" + name,
+                        () -> client.apps().deployments().inNamespace(namespace).withName(name).get());
+                readiness.put(name, DeploymentReadiness.of(deployment));
+            }
+            boolean allReady = readiness.values().stream().allMatch(DeploymentReadiness::ready);
+            boolean anyFailed = readiness.values().stream().anyMatch(r -> r.state() == DeploymentReadiness.State.FAILED);
+            boolean timedOut = !Instant.now().isBefore(deadline);
+            if (allReady || anyFailed || timedOut) {
+                report(readiness, reporter);
+                if (allReady) {
+                    return;
+                }
+                throw new FluxbootException(anyFailed
+                        ? "deployments failed in namespace " + namespace + ": " + notReady(readiness, true)
+                        : "timed out after " + GoDuration.format(timeout) + " waiting for deployments in namespace "
+                                + namespace + ": " + notReady(readiness, false));
+            }
+            ServerSideApplier.sleep(min(deploymentPoll, Duration.between(Instant.now(), deadline)));
+        }
+    }
+
+    private static void report(Map<String, DeploymentReadiness> readiness, Reporter reporter) {
+        readiness.forEach((name, state) -> {
+            switch (state.state()) {
+                case READY -> reporter.success(name + ": deployment ready");
+                case NOT_FOUND -> reporter.failure(name + ": deployment not found");
+                default -> reporter.failure(name + ": deployment not ready: " + state.reason());
+            }
+        });
+    }
+
+    private static String notReady(Map<String, DeploymentReadiness> readiness, boolean failedOnly) {
+        List<String> parts = new ArrayList<>();
+        readiness.forEach((name, state) -> {
+            if (!state.ready() && (!failedOnly || state.state() == DeploymentReadiness.State.FAILED)) {
+                parts.add(name + " (" + state.reason() + ")");
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public FluxInstallation inspectFlux() {
+        return call("read the Flux CustomResourceDefinitions", () -> {
+            CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
+                    .withName(GIT_REPOSITORY_CRD).get();
+            if (crd == null) {
+                crd = client.apiextensions().v1().customResourceDefinitions()
+                        .withLabel(PART_OF_LABEL, "flux")
+                        .list(new ListOptionsBuilder().withLimit(1L).build())
+                        .getItems().stream().findFirst().orElse(null);
+            }
+            if (crd == null) {
+                return FluxInstallation.none();
+            }
+            Map<String, String> labels = crd.getMetadata().getLabels() == null ? Map.of() : crd.getMetadata().getLabels();
+            Optional<String> kustomizationName = nonBlank(labels.get(KUSTOMIZATION_NAME_LABEL));
+            Optional<String> kustomizationNamespace = nonBlank(labels.get(KUSTOMIZATION_NAMESPACE_LABEL));
+            Optional<String> bootstrap = kustomizationName.isPresent() && kustomizationNamespace.isPresent()
+                    ? Optional.of(kustomizationNamespace.get() + "/" + kustomizationName.get()) : Optional.empty();
+            return new FluxInstallation(true, nonBlank(labels.get(VERSION_LABEL)), bootstrap,
+                    nonBlank(labels.get(MANAGED_BY_LABEL)));
+        });
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    @Override
+    public void applySecret(String namespace, String name, String type, Map<String, String> stringData) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        metadata.put("namespace", namespace);
+        Map<String, Object> data = new TreeMap<>();
+        stringData.forEach((key, value) -> data.put(key,
+                Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        Map<String, Object> secret = new LinkedHashMap<>();
+        secret.put("apiVersion", "v1");
+        secret.put("kind", "Secret");
+        secret.put("metadata", metadata);
+        if (type != null && !type.isBlank()) {
+            secret.put("type", type);
+        }
+        secret.put("data", data);
+        try {
+            applier.apply(secret);
+        } catch (FluxbootException e) {
+            // no cause attached: a server error must not carry the values into a --verbose trace
+            throw new FluxbootException(SecretRedactor.redact(e.getMessage(), stringData));
+        }
+    }
+
+    private <T> T call(String doing, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            throw errors.translate(doing, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.fluxboot.cluster;
+
+import dev.fluxboot.FluxbootException;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Connects to the cluster a kubeconfig names, as kubectl and the Flux CLI choose it. */
+public final class KubeClusters {
+
+    /** Objects of one apply stage in flight at once. */
+    static final int APPLY_PARALLELISM = 8;
+    static final Duration DEPLOYMENT_POLL = Duration.ofSeconds(1);
+
+    private KubeClusters() {
+    }
+
+    /**
+     * @param kubeconfig {@code --kubeconfig}; when empty, {@code KUBECONFIG} (a path list, merged like
+     *                   kubectl), else {@code ~/.kube/config}, else the in-cluster service account
+     * @param context    {@code --context}; when empty, the kubeconfig's current-context
+     * @throws FluxbootException when no kubeconfig is found, it cannot be read or the context is unknown
+     */
+    public static Cluster connect(Optional<Path> kubeconfig, Optional<String> context) {
+        return connect(kubeconfig, context, System.getenv());
+    }
+
+    /** As {@link #connect(Optional, Optional)}, reading {@code KUBECONFIG} and {@code HOME} from {@code env}. */
+    public static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+        Config config = new KubeconfigResolver(env, home).resolve(kubeconfig, context);
+        // fabric8 retries refused connections 10 times (about 20 s): an unreachable cluster should fail fast
+        config.setRequestRetryBackoffLimit(3);
+        config.setRequestTimeout((int) Duration.ofSeconds(30).toMillis());
+        config.setMaxConcurrentRequestsPerHost(2 * APPLY_PARALLELISM);
+        KubernetesClient client;
+        try {
+            client = new KubernetesClientBuilder().withConfig(config).build();
+        } catch (KubernetesClientException e) {
+            // the TLS setup reads the certificate and key files the kubeconfig names
+            throw new FluxbootException("cannot set up the connection to " + config.getMasterUrl() + ": " + setupProblem(e)
+                    + "; check --kubeconfig/--context");
+        }
+        return new KubeCluster(client, DEPLOYMENT_POLL, APPLY_PARALLELISM);
+    }
+
+    private static String setupProblem(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof NoSuchFileException missing) {
+            return "file not found: " + missing.getFile();
+        }
+        if (root instanceof AccessDeniedException denied) {
+            return "cannot read " + denied.getFile();
+        }
+        // key and certificate parsers do not quote key material; keep the first line only anyway
+        return "invalid client certificate, key or CA (" + root.getClass().getSimpleName() + ")";
+    }
+}

@@ -1,0 +1,149 @@
+package dev.fluxboot.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.fluxboot.FluxbootException;
+import io.fabric8.kubernetes.api.model.NamedCluster;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the kubeconfig files the way kubectl does ({@code --kubeconfig}, else every existing file
+ * named in {@code KUBECONFIG}, else {@code ~/.kube/config}, else the in-cluster service account)
+ * and turns them into a fabric8 {@link Config} for the chosen context.
+ *
+ * <p>fabric8 quietly falls back to the current context when the requested one does not exist,
+ * and to {@code https://kubernetes.default.svc} when no file exists; both would send the install
+ * to a cluster the user did not name, so they are errors here.
+ */
+final class KubeconfigResolver {
+
+    private final Map<String, String> env;
+    private final Path home;
+
+    KubeconfigResolver(Map<String, String> env, Path home) {
+        this.env = env;
+        this.home = home;
+    }
+
+    Config resolve(Optional<Path> kubeconfig, Optional<String> context) {
+        Optional<String> requested = context.filter(name -> !name.isBlank());
+        List<File> files = files(kubeconfig);
+        if (files.isEmpty()) {
+            return inCluster(requested);
+        }
+        List<io.fabric8.kubernetes.api.model.Config> parsed = new ArrayList<>();
+        for (File file : files) {
+            parsed.add(parse(file));
+        }
+        String where = files.stream().map(File::getPath).collect(Collectors.joining(File.pathSeparator));
+        Set<String> contexts = new LinkedHashSet<>();
+        for (io.fabric8.kubernetes.api.model.Config config : parsed) {
+            if (config.getContexts() != null) {
+                config.getContexts().stream().filter(c -> c.getContext() != null)
+                        .map(NamedContext::getName).forEach(contexts::add);
+            }
+        }
+        String chosen = requested.orElseGet(() -> parsed.stream()
+                .map(io.fabric8.kubernetes.api.model.Config::getCurrentContext)
+                .filter(name -> name != null && !name.isBlank())
+                .findFirst()
+                .orElseThrow(() -> new FluxbootException("kubeconfig " + where
+                        + " has no current-context; choose one with --context (contexts: " + list(contexts) + ")")));
+        if (!contexts.contains(chosen)) {
+            throw new FluxbootException(requested.isPresent()
+                    ? "context \"" + chosen + "\" not found in kubeconfig " + where + " (contexts: " + list(contexts)
+                            + "); check --context"
+                    : "current-context \"" + chosen + "\" of kubeconfig " + where + " is not defined there (contexts: "
+                            + list(contexts) + "); choose one with --context");
+        }
+        String cluster = parsed.stream().filter(c -> c.getContexts() != null).flatMap(c -> c.getContexts().stream())
+                .filter(c -> chosen.equals(c.getName()) && c.getContext() != null)
+                .map(c -> c.getContext().getCluster()).findFirst().orElse("");
+        Optional<NamedCluster> named = parsed.stream().filter(c -> c.getClusters() != null)
+                .flatMap(c -> c.getClusters().stream())
+                .filter(c -> cluster.equals(c.getName()) && c.getCluster() != null).findFirst();
+        if (named.isEmpty() || named.get().getCluster().getServer() == null || named.get().getCluster().getServer().isBlank()) {
+            throw new FluxbootException("context \"" + chosen + "\" in kubeconfig " + where + " names cluster \"" + cluster
+                    + "\"" + (named.isPresent() ? " without a server address" : " that is not defined there")
+                    + "; fix the kubeconfig or choose another --context");
+        }
+        // fabric8's own merge: first file wins per name, relative certificate paths resolved per file
+        Config config = Config.empty();
+        KubeConfigUtils.merge(config, chosen, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+        return config;
+    }
+
+    private List<File> files(Optional<Path> kubeconfig) {
+        if (kubeconfig.isPresent()) {
+            Path path = kubeconfig.get();
+            if (!Files.exists(path)) {
+                throw new FluxbootException("kubeconfig file " + path + " not found; check --kubeconfig");
+            }
+            if (!Files.isRegularFile(path)) {
+                throw new FluxbootException("kubeconfig " + path + " is not a file; check --kubeconfig");
+            }
+            return List.of(path.toFile());
+        }
+        String variable = env.getOrDefault("KUBECONFIG", "");
+        if (!variable.isBlank()) {
+            // kubectl skips the names in KUBECONFIG that do not exist, and fails only when none does
+            List<File> existing = Arrays.stream(variable.split(File.pathSeparator))
+                    .filter(name -> !name.isBlank())
+                    .map(File::new)
+                    .filter(File::isFile)
+                    .distinct()
+                    .toList();
+            if (existing.isEmpty()) {
+                throw new FluxbootException("KUBECONFIG=" + variable + " names no existing file; fix KUBECONFIG or use --kubeconfig");
+            }
+            return existing;
+        }
+        Path fallback = home.resolve(".kube").resolve("config");
+        return Files.isRegularFile(fallback) ? List.of(fallback.toFile()) : List.of();
+    }
+
+    private Config inCluster(Optional<String> requested) {
+        Path fallback = home.resolve(".kube").resolve("config");
+        if (env.containsKey("KUBERNETES_SERVICE_HOST") && requested.isEmpty()) {
+            return Config.autoConfigure(null);
+        }
+        throw new FluxbootException("no kubeconfig found at " + fallback + "; use --kubeconfig or set KUBECONFIG");
+    }
+
+    private static io.fabric8.kubernetes.api.model.Config parse(File file) {
+        try {
+            return KubeConfigUtils.parseConfig(file);
+        } catch (RuntimeException e) {
+            // the parser's own message quotes the offending line, which may hold a token: say where only
+            throw new FluxbootException("cannot read kubeconfig " + file + ": not a valid kubeconfig" + location(e)
+                    + "; check --kubeconfig");
+        }
+    }
+
+    private static String location(Throwable error) {
+        for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json && json.getLocation() != null
+                    && json.getLocation().getLineNr() > 0) {
+                return " (line " + json.getLocation().getLineNr() + ")";
+            }
+        }
+        return "";
+    }
+
+    private static String list(Set<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+}
