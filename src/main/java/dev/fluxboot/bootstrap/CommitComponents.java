@@ -27,9 +27,6 @@ final class CommitComponents implements Step<BootstrapContext> {
                 requested.watchAllNamespaces(), requested.networkPolicy(), requested.logLevel(),
                 requested.clusterDomain(), requested.tolerationKeys());
         context.components(context.services().install().generator().generate(bundle, options));
-        if (context.verbose()) {
-            context.reporter().result(context.components().yaml());
-        }
         context.reporter().success("generated component manifests");
 
         String file = context.request().target().componentsFile(context.namespace());

@@ -71,23 +71,27 @@ final class ReadinessWait {
         }
         long generation = ObjectFields.number(object, "metadata", "generation").orElse(0L);
         Optional<Long> observed = ObjectFields.number(object, "status", "observedGeneration");
-        if (observed.isPresent() && observed.get() != generation
-                || observed.isEmpty() && target.generationMustBeSeen()) {
-            return Optional.of("the controller has not observed generation " + generation + " yet (observed: "
-                    + observed.map(String::valueOf).orElse("none") + ")");
-        }
+        boolean statusCurrent = observed.map(seen -> seen == generation).orElse(!target.generationMustBeSeen());
         Optional<Map<String, Object>> ready = ObjectFields.condition(object, "Ready");
-        if (ready.isEmpty()) {
-            return Optional.of("no Ready condition yet");
-        }
-        String status = String.valueOf(ready.get().get("status"));
-        String description = describe(ready.get());
-        if (status.equals("False")) {
+        String status = ready.map(condition -> String.valueOf(condition.get("status"))).orElse("");
+        // Controllers leave observedGeneration behind on a failure, but stamp the condition itself
+        // with the generation it is about: such a Ready=False is current, and waiting will not help.
+        boolean conditionCurrent = ready.flatMap(condition -> Optional.ofNullable(condition.get("observedGeneration")))
+                .filter(Number.class::isInstance).map(value -> ((Number) value).longValue() == generation).orElse(false);
+        if (status.equals("False") && (statusCurrent || conditionCurrent)) {
             throw new FluxbootException(target.subject() + " is not ready: " + message(ready.get()) + "; "
                     + target.hint());
         }
+        if (!statusCurrent) {
+            return Optional.of("the controller has not observed generation " + generation + " yet (observed: "
+                    + observed.map(String::valueOf).orElse("none") + ")"
+                    + ready.map(condition -> "; last condition " + describe(condition)).orElse(""));
+        }
+        if (ready.isEmpty()) {
+            return Optional.of("no Ready condition yet");
+        }
         if (!status.equals("True")) {
-            return Optional.of("last condition " + description);
+            return Optional.of("last condition " + describe(ready.get()));
         }
         String revision = normalizeRevision(ObjectFields.text(object, target.revisionPath()).orElse(""));
         if (!revision.equals(expectedRevision)) {

@@ -1,10 +1,8 @@
 package dev.fluxboot.bootstrap;
 
-import dev.fluxboot.UsageException;
+import dev.fluxboot.manifests.SyncManifestsGenerator;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 
 /**
@@ -38,24 +36,7 @@ public record SyncTarget(String url, String branch, String path, Duration interv
      * ({@code ../x} is {@code x}, {@code /x} is {@code x}, {@code a/./b/} is {@code a/b}).
      */
     public static String cleanPath(String path) {
-        if (path == null) {
-            return "";
-        }
-        if (path.indexOf('\0') >= 0) {
-            throw new UsageException("invalid relative path '" + path.replace("\0", "") + "' (--path)");
-        }
-        Deque<String> segments = new ArrayDeque<>();
-        for (String segment : path.strip().split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                segments.pollLast();
-            } else {
-                segments.addLast(segment);
-            }
-        }
-        return String.join("/", segments);
+        return path == null ? "" : SyncManifestsGenerator.normalizeTargetPath(path).substring(2);
     }
 
     /** {@code <path>/<namespace>}: the folder of the three files. */

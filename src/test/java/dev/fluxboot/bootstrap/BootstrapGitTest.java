@@ -8,6 +8,8 @@ import dev.fluxboot.manifests.ComponentsGenerator;
 import dev.fluxboot.manifests.DirectoryBundleReader;
 import dev.fluxboot.manifests.InstallOptions;
 import dev.fluxboot.testing.KubeApiServerSupport;
+import dev.fluxboot.testing.flux.Fault;
+import dev.fluxboot.testing.flux.FluxControllerSimulator;
 import dev.fluxboot.testing.git.GitRepositories;
 import dev.fluxboot.testing.git.HttpGitServer;
 import dev.fluxboot.testing.git.TestCertificates;
@@ -40,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code fluxboot bootstrap git} end to end: a real SSH Git server that accepts only the keys it
- * was given, the real kube-apiserver, and {@link FluxStandIn} playing the controllers (it
- * fetches with the Secret the bootstrap created). Scenarios run in order on one API server; each
+ * was given, the real kube-apiserver, and {@link FluxControllerSimulator} playing the controllers
+ * (it fetches with the Secret the bootstrap created). Scenarios run in order on one API server; each
  * uses its own namespace (the test server never finishes deleting one) and repository.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -131,9 +133,16 @@ class BootstrapGitTest {
     }
 
     private static BootstrapRun bootstrapWithControllers(String namespace, String repository, String... extra) {
-        try (FluxStandIn ignored = new FluxStandIn(kube.client(), namespace)) {
-            return bootstrap(namespace, repository, extra);
+        try (FluxControllerSimulator flux = controllers(namespace)) {
+            BootstrapRun run = bootstrap(namespace, repository, extra);
+            assertThat(flux.internalErrors()).isEmpty();
+            return run;
         }
+    }
+
+    /** source-, kustomize-controller and the deployment controller for the namespace, running. */
+    private static FluxControllerSimulator controllers(String namespace) {
+        return new FluxControllerSimulator(kube.client(), namespace).start();
     }
 
     private static String generatedComponents(Path bundle, String version, String namespace) {
@@ -330,8 +339,9 @@ class BootstrapGitTest {
     void kustomizationReadyFalseFailsAtOnceWithTheControllersMessage() {
         repositories.create("org/broken");
         BootstrapRun run;
-        try (FluxStandIn controllers = new FluxStandIn(kube.client(), "broken")) {
-            controllers.failKustomization("kustomize build failed: accumulating resources: 'apps' not found");
+        try (FluxControllerSimulator flux = controllers("broken")) {
+            flux.inject(FluxControllerSimulator.Kind.KUSTOMIZATION, "broken",
+                    Fault.notReady("BuildFailed", "kustomize build failed: accumulating resources: 'apps' not found"));
             run = bootstrap("broken", "org/broken");
         }
 
@@ -347,8 +357,8 @@ class BootstrapGitTest {
         String old = repositories.tip("org/fleet", "main").orElseThrow().name();
         String theirs = repositories.commit("org/fleet", "main", Map.of("apps/new.yaml", "# new\n"), "their app").name();
         BootstrapRun run;
-        try (FluxStandIn controllers = new FluxStandIn(kube.client(), "flux-system")) {
-            controllers.pause();
+        // The controllers are down: nothing reconciles the new revision.
+        try (FluxControllerSimulator ignored = new FluxControllerSimulator(kube.client(), "flux-system")) {
             run = bootstrap("flux-system", "org/fleet", "--version", "v2.8.1", "--manifests", v281.toString(),
                     "--timeout", "20s");
         }
@@ -363,7 +373,7 @@ class BootstrapGitTest {
     void tokenAuthOverHttpsWithCaFileStoresTheTokenInTheClusterOnly() {
         repositories.create("org/token");
         BootstrapRun run;
-        try (FluxStandIn ignored = new FluxStandIn(kube.client(), "token")) {
+        try (FluxControllerSimulator ignored = controllers("token")) {
             run = run("token", Prompter.none(), new java.io.ByteArrayOutputStream(), List.of("--url", https.url("org/token"),
                     "--token-auth", "--password", TOKEN, "--ca-file", caFile.toString()));
         }
@@ -382,7 +392,7 @@ class BootstrapGitTest {
     void bearerTokenOverHttps() {
         repositories.create("org/bearer");
         BootstrapRun run;
-        try (FluxStandIn ignored = new FluxStandIn(kube.client(), "bearer")) {
+        try (FluxControllerSimulator ignored = controllers("bearer")) {
             run = run("bearer", Prompter.none(), new java.io.ByteArrayOutputStream(), List.of("--url", https.url("org/bearer"),
                     "--with-bearer-token", "--ca-file", caFile.toString()), Map.of("GIT_PASSWORD", BEARER));
         }
@@ -438,7 +448,7 @@ class BootstrapGitTest {
             }
         };
         BootstrapRun run;
-        try (FluxStandIn ignored = new FluxStandIn(kube.client(), "generated")) {
+        try (FluxControllerSimulator ignored = controllers("generated")) {
             run = run("generated", person, err, List.of("--url", ssh.url("org/generated"), "--ssh-key-algorithm", "ed25519"));
         }
 
@@ -455,7 +465,7 @@ class BootstrapGitTest {
         String version = kube.client().secrets().inNamespace("generated").withName("flux-system").get()
                 .getMetadata().getResourceVersion();
         BootstrapRun run;
-        try (FluxStandIn ignored = new FluxStandIn(kube.client(), "generated")) {
+        try (FluxControllerSimulator ignored = controllers("generated")) {
             run = run("generated", Prompter.none(), new java.io.ByteArrayOutputStream(),
                     List.of("--url", ssh.url("org/generated")));
         }
