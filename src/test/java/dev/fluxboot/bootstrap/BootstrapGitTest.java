@@ -491,6 +491,61 @@ class BootstrapGitTest {
     }
 
     @Test
+    @Order(17)
+    void userPatchesInKustomizationYamlAreKeptAndAppliedFromTheFirstInstall() {
+        repositories.create("org/patched");
+        String kustomization = String.join("\n",
+                "apiVersion: kustomize.config.k8s.io/v1beta1",
+                "kind: Kustomization",
+                "resources:",
+                "- gotk-components.yaml",
+                "- gotk-sync.yaml",
+                "patches:",
+                "- patch: |",
+                "    apiVersion: apps/v1",
+                "    kind: Deployment",
+                "    metadata:",
+                "      name: kustomize-controller",
+                "    spec:",
+                "      template:",
+                "        spec:",
+                "          containers:",
+                "          - name: manager",
+                "            env:",
+                "            - name: FLUX_PATCHED",
+                "              value: \"yes\"",
+                "  target:",
+                "    kind: Deployment",
+                "    name: kustomize-controller",
+                "- patch: |",
+                "    - op: add",
+                "      path: /spec/template/spec/containers/0/args/-",
+                "      value: --requeue-dependency=5s",
+                "  target:",
+                "    kind: Deployment",
+                "    name: source-controller",
+                "");
+        String file = PATH + "/patched/kustomization.yaml";
+        repositories.commit("org/patched", "main", Map.of(file, kustomization), "my patches");
+
+        BootstrapRun run = bootstrapWithControllers("patched", "org/patched");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(repositories.readFile("org/patched", "main", file)).hasValue(kustomization);
+        assertThat(GitTrees.changedPaths(repositories.get("org/patched"), repositories.log("org/patched", "main").get(0)))
+                .containsExactly(PATH + "/patched/gotk-sync.yaml");
+        var kustomizeController = kube.client().apps().deployments().inNamespace("patched")
+                .withName("kustomize-controller").get();
+        // Created with the patch: the first install went through kustomization.yaml, not around it.
+        assertThat(kustomizeController.getMetadata().getGeneration()).isEqualTo(1L);
+        assertThat(kustomizeController.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .extracting(io.fabric8.kubernetes.api.model.EnvVar::getName)
+                .contains("RUNTIME_NAMESPACE", "FLUX_PATCHED");
+        assertThat(kube.client().apps().deployments().inNamespace("patched").withName("source-controller").get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("--requeue-dependency=5s");
+    }
+
+    @Test
     @Order(100)
     void noSecretInAnyOutputOrCommit() {
         assertThat(runs).hasSizeGreaterThan(10);
@@ -505,7 +560,7 @@ class BootstrapGitTest {
             }
         }
         for (String repository : List.of("org/fleet", "org/history", "org/race", "org/token", "org/bearer",
-                "org/interrupted", "org/generated", "org/broken")) {
+                "org/interrupted", "org/generated", "org/broken", "org/patched")) {
             String everything = GitTrees.allBlobs(repositories.get(repository));
             for (String secret : secrets) {
                 assertThat(everything).as(repository).doesNotContain(secret);
