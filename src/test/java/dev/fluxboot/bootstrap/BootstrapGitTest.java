@@ -171,6 +171,9 @@ class BootstrapGitTest {
                 assertThat(commit.getAuthorIdent().getName()).isEqualTo("Flux"));
         assertThat(repositories.readFile("org/fleet", "main", dir + "gotk-components.yaml"))
                 .hasValue(generatedComponents(v280, "v2.8.0", "flux-system"));
+        // The same generator over the real bundle writes what the Flux CLI wrote, byte for byte.
+        assertThat(generatedComponents(TestBundles.shared("v2.8.0"), "v2.8.0", "flux-system"))
+                .isEqualTo(TestBundles.expected("gotk-components.yaml"));
         String syncUrl = ssh.url("org/fleet");
         assertThat(repositories.readFile("org/fleet", "main", dir + "gotk-sync.yaml"))
                 .hasValue(TestBundles.expected("gotk-sync.yaml")
@@ -689,6 +692,8 @@ class BootstrapGitTest {
         objects.addAll(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems());
         objects.addAll(client.apiextensions().v1().customResourceDefinitions().list().getItems());
         objects.addAll(client.rbac().clusterRoleBindings().list().getItems());
+        objects.addAll(client.rbac().clusterRoles().list().getItems());
+        objects.addAll(client.resourceQuotas().inNamespace(namespace).list().getItems());
         objects.add(client.genericKubernetesResources("source.toolkit.fluxcd.io/v1", "GitRepository")
                 .inNamespace(namespace).withName(namespace).get());
         objects.add(client.genericKubernetesResources("kustomize.toolkit.fluxcd.io/v1", "Kustomization")
