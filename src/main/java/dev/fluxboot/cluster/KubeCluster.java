@@ -1,5 +1,6 @@
 package dev.fluxboot.cluster;
 
+import dev.fluxboot.GoDuration;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.ui.Reporter;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;

@@ -1,7 +1,6 @@
 package dev.fluxboot.git;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Who commits and why. Author and committer are the same person, as with the Flux CLI
@@ -19,9 +18,5 @@ public record CommitDetails(String authorName, String authorEmail, String messag
 
     public CommitDetails(String authorName, String authorEmail, String message) {
         this(authorName, authorEmail, message, null);
-    }
-
-    public Optional<CommitSigner> signerIfAny() {
-        return Optional.ofNullable(signer);
     }
 }

@@ -79,20 +79,4 @@ public sealed interface GitAuth {
             return List.of();
         }
     }
-
-    static GitAuth sshKey(SshKeyPair identity, String knownHosts, List<String> hostKeyAlgorithms) {
-        return new SshKey(identity, knownHosts, hostKeyAlgorithms);
-    }
-
-    static GitAuth basic(String username, String password) {
-        return new Basic(username, password);
-    }
-
-    static GitAuth bearer(String token) {
-        return new Bearer(token);
-    }
-
-    static GitAuth anonymous() {
-        return new Anonymous();
-    }
 }

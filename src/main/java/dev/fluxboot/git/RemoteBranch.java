@@ -190,7 +190,10 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
         return branch;
     }
 
-    /** The branch's tip as last fetched or pushed; empty while the history is new (nothing pushed yet). */
+    /**
+     * The local tip: the fetched commit, or the last commit made here (pushed or not); empty for
+     * a new history before the first commit.
+     */
     public Optional<String> head() {
         return Optional.ofNullable(head).map(ObjectId::name);
     }
@@ -225,7 +228,9 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
 
     /**
      * Makes a commit on {@link #head()} with the changes the source computes, in the local copy
-     * only. Empty when the changes would leave the tree as it is.
+     * only, and moves {@link #head()} to it. Empty when the changes would leave the tree as it is.
+     * Push it with {@link #push}; a dry run can look at {@link LocalCommit#changedPaths()} and
+     * close this branch without pushing.
      */
     public Optional<LocalCommit> commit(ChangeSource source, CommitDetails details) {
         Objects.requireNonNull(source, "source");

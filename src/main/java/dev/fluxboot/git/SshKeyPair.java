@@ -111,10 +111,6 @@ public final class SshKeyPair {
         return false;
     }
 
-    static SshKeyPair of(KeyPair keyPair, String privateKeyPem) {
-        return new SshKeyPair(keyPair, privateKeyPem);
-    }
-
     public KeyPair keyPair() {
         return keyPair;
     }

@@ -183,8 +183,7 @@ final class Transports implements AutoCloseable {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (m.contains("not authorized") || m.contains("authentication is required")
                     || m.contains("auth fail") || m.contains("authentication failed")
-                    || m.contains("no more authentication methods") || m.contains("401")
-                    || m.contains("403") || m.contains("forbidden")
+                    || m.contains("no more authentication methods") || m.contains("forbidden")
                     || m.contains("permission denied") || m.contains("no credentialsprovider")) {
                 return true;
             }

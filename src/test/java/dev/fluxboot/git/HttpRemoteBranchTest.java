@@ -109,6 +109,7 @@ class HttpRemoteBranchTest {
         assertThat(repositories.files("org/fleet", "main"))
                 .containsExactlyInAnyOrder("README.md", "apps/b.yaml", "clusters/prod/flux-system/gotk-sync.yaml");
         assertThat(repositories.log("org/fleet", "main").get(0).getParent(0).getId()).isEqualTo(second);
+        assertThat(server.v2FetchCount()).as("JGit fetches with protocol v2").isPositive();
     }
 
     @Test
@@ -156,14 +157,17 @@ class HttpRemoteBranchTest {
     void tokenInTheUrlNeverShows() {
         repositories.create("org/fleet");
         String wrong = "ghp_UrlEmbeddedSecret000000000000042";
-        String url = server.url("org/fleet").replace("https://", "https://git:" + wrong + "@");
-        GitRemote remote = GitRemote.of(url, new GitAuth.Anonymous(), withCa());
-        assertThat(remote.url().toString()).isEqualTo(server.url("org/fleet"));
+        // as password, and as user name (GitHub accepts a token in either place)
+        for (String userInfo : List.of("git:" + wrong, wrong)) {
+            String url = server.url("org/fleet").replace("https://", "https://" + userInfo + "@");
+            GitRemote remote = GitRemote.of(url, new GitAuth.Anonymous(), withCa());
+            assertThat(remote.url().toString()).isEqualTo(server.url("org/fleet"));
 
-        Throwable thrown = catchThrowable(() -> RemoteBranch.fetch(remote, "main", reporter));
+            Throwable thrown = catchThrowable(() -> RemoteBranch.fetch(remote, "main", reporter));
 
-        assertThat(thrown).isInstanceOf(FluxbootException.class).hasMessageContaining("authentication was refused");
-        NoSecrets.assertNoSecretIn(thrown, reporter, wrong);
+            assertThat(thrown).isInstanceOf(FluxbootException.class).hasMessageContaining("authentication was refused");
+            NoSecrets.assertNoSecretIn(thrown, reporter, wrong);
+        }
     }
 
     @Test
@@ -248,6 +252,20 @@ class HttpRemoteBranchTest {
         assertThatThrownBy(() -> RemoteBranch.fetch(tokenRemote("org/fleet"), "main", reporter))
                 .isInstanceOf(FluxbootException.class)
                 .hasMessageContaining("branch \"main\" not found in Git repository " + server.url("org/fleet") + "; it has: trunk");
+    }
+
+    @Test
+    void sameContentMakesNoCommitAndNoPushOverHttps() {
+        repositories.create("org/fleet");
+        ObjectId tip = repositories.commit("org/fleet", "main", Map.of("clusters/a.yaml", "same\n"), "one");
+
+        try (RemoteBranch branch = RemoteBranch.fetch(tokenRemote("org/fleet"), "main", reporter)) {
+            assertThat(branch.commit(ChangeSource.of(ChangeSet.builder().put("clusters/a.yaml", "same\n").build()), details))
+                    .isEmpty();
+            assertThat(branch.head()).contains(tip.name());
+        }
+        assertThat(server.pushCount()).isZero();
+        assertThat(repositories.log("org/fleet", "main")).hasSize(1);
     }
 
     @Test

@@ -87,9 +87,13 @@ class SshRemoteBranchTest {
         ObjectId third = repositories.commit("org/fleet", "main", Map.of("apps/app.yaml", "a: 2\n"), "three");
         repositories.commit("org/fleet", "other", Map.of("x", "y"), "other branch");
 
+        java.nio.file.Path localCopy;
         try (RemoteBranch branch = RemoteBranch.fetch(remote("org/fleet"), "main", reporter)) {
-            // Then the local copy is bare, holds only the tip commit, and lists it as shallow
+            // Then the local copy is bare, private, holds only the tip commit, and lists it as shallow
             Repository local = branch.repository();
+            localCopy = local.getDirectory().toPath().getParent();
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(localCopy)))
+                    .isEqualTo("rwx------");
             assertThat(local.isBare()).isTrue();
             assertThat(Files.list(local.getDirectory().toPath().getParent()).map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("repo.git", "ssh-home");
@@ -113,6 +117,8 @@ class SshRemoteBranchTest {
             assertThat(pushed.getName()).isEqualTo(result.get().commit());
             assertThat(pushed.getParent(0).getId()).isEqualTo(third);
         }
+        assertThat(localCopy).doesNotExist();
+        assertThat(server.v2FetchCount()).as("JGit fetches with protocol v2, like real servers serve").isPositive();
         assertThat(repositories.log("org/fleet", "main")).hasSize(4);
         assertThat(repositories.files("org/fleet", "main")).containsExactlyInAnyOrder(
                 "README.md", "apps/app.yaml", "clusters/prod/flux-system/kustomization.yaml",
@@ -120,6 +126,32 @@ class SshRemoteBranchTest {
         assertThat(repositories.readFile("org/fleet", "main", "apps/app.yaml")).contains("a: 2\n");
         assertThat(repositories.readFile("org/fleet", "main", "clusters/prod/flux-system/kustomization.yaml"))
                 .contains("mine\nmore\n");
+    }
+
+    @Test
+    void twoCommitsInARowBuildOnEachOther() {
+        repositories.create("org/fleet");
+        ObjectId start = repositories.commit("org/fleet", "main", Map.of("README.md", "hi\n"), "one");
+
+        try (RemoteBranch branch = RemoteBranch.fetch(remote("org/fleet"), "main", reporter)) {
+            PushResult components = branch.commitAndPush(ChangeSource.of(ChangeSet.builder()
+                    .put("clusters/prod/flux-system/gotk-components.yaml", "c\n").build()),
+                    new CommitDetails("Flux", "", "Add Flux v2.9.4 component manifests")).orElseThrow();
+            LocalCommit sync = branch.commit(base -> ChangeSet.builder()
+                    .put("clusters/prod/flux-system/gotk-sync.yaml", "s\n")
+                    .put("clusters/prod/flux-system/gotk-components.yaml",
+                            base.readString("clusters/prod/flux-system/gotk-components.yaml").orElseThrow())
+                    .build(), new CommitDetails("Flux", "", "Add Flux sync manifests")).orElseThrow();
+            assertThat(sync.parent()).isEqualTo(components.commit());
+            assertThat(sync.changedPaths()).containsExactly("clusters/prod/flux-system/gotk-sync.yaml");
+            PushResult pushed = branch.push(sync);
+            assertThat(branch.head()).contains(pushed.commit());
+        }
+        List<RevCommit> log = repositories.log("org/fleet", "main");
+        assertThat(log).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux sync manifests", "Add Flux v2.9.4 component manifests", "one");
+        assertThat(log.get(2).getId()).isEqualTo(start);
+        assertThat(server.pushCount()).isEqualTo(2);
     }
 
     @Test

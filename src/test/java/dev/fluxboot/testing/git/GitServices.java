@@ -17,6 +17,7 @@ final class GitServices {
     private final AtomicInteger preReceives = new AtomicInteger();
     private final AtomicInteger pushes = new AtomicInteger();
     private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicInteger v2Fetches = new AtomicInteger();
 
     GitServices(GitRepositories repositories) {
         this.repositories = repositories;
@@ -43,10 +44,20 @@ final class GitServices {
         }
     }
 
-    UploadPack uploadPack(Repository repository) {
+    /**
+     * @param gitProtocol the client's {@code GIT_PROTOCOL} (SSH env) or {@code Git-Protocol} (HTTP
+     *                    header), e.g. {@code version=2}; {@code null} for protocol v0
+     */
+    UploadPack uploadPack(Repository repository, String gitProtocol) {
         fetches.incrementAndGet();
         UploadPack pack = new UploadPack(repository);
         pack.setTimeout(60);
+        if (gitProtocol != null && !gitProtocol.isBlank()) {
+            pack.setExtraParameters(java.util.Arrays.asList(gitProtocol.split(":")));
+            if (gitProtocol.contains("version=2")) {
+                v2Fetches.incrementAndGet();
+            }
+        }
         return pack;
     }
 
@@ -82,5 +93,10 @@ final class GitServices {
     /** Upload packs served (ref listings and fetches). */
     int fetchCount() {
         return fetches.get();
+    }
+
+    /** Upload packs where the client asked for protocol v2. */
+    int v2FetchCount() {
+        return v2Fetches.get();
     }
 }

@@ -28,7 +28,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A smart-HTTP Git server on 127.0.0.1 (random port) over the JDK's HTTP(S) server and JGit's
- * upload/receive pack (protocol v0: a client asking for v2 gets v0, as from older servers).
+ * upload/receive pack; fetches speak protocol v2 when the client asks ({@code Git-Protocol} header).
  * Basic auth (user + password or token) and bearer tokens, each optionally read-only; https
  * with a generated CA ({@link TestCertificates}), or plain http.
  */
@@ -132,6 +132,11 @@ public final class HttpGitServer implements AutoCloseable {
         return services.fetchCount();
     }
 
+    /** Upload packs (ref listings and fetches) that spoke protocol v2. */
+    public int v2FetchCount() {
+        return services.v2FetchCount();
+    }
+
     /** Requests answered 401 or 403. */
     public int refusedRequests() {
         return refusedRequests.get();
@@ -202,14 +207,15 @@ public final class HttpGitServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             PacketLineOut packets = new PacketLineOut(out);
-            packets.writeString("# service=" + service + "\n");
-            packets.end();
             RefAdvertiser.PacketLineOutRefAdvertiser advertiser = new RefAdvertiser.PacketLineOutRefAdvertiser(packets);
             if (service.equals("git-upload-pack")) {
-                UploadPack pack = services.uploadPack(repository.get());
+                UploadPack pack = services.uploadPack(repository.get(), gitProtocol(exchange));
                 pack.setBiDirectionalPipe(false);
-                pack.sendAdvertisedRefs(advertiser);
+                // Writes "# service=..." for v0, or the v2 capability advertisement.
+                pack.sendAdvertisedRefs(advertiser, service);
             } else {
+                packets.writeString("# service=" + service + "\n");
+                packets.end();
                 ReceivePack pack = services.receivePack(name, repository.get());
                 pack.setBiDirectionalPipe(false);
                 pack.sendAdvertisedRefs(advertiser);
@@ -228,7 +234,9 @@ public final class HttpGitServer implements AutoCloseable {
             sendText(exchange, 403, "Write access to repository not granted.");
             return;
         }
-        InputStream in = exchange.getRequestBody();
+        // Read the body whole: the JDK's fixed-length request stream lets skip() run past the body
+        // (into the next request), which UploadPack does when it drains its input.
+        InputStream in = new java.io.ByteArrayInputStream(exchange.getRequestBody().readAllBytes());
         if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
             in = new GZIPInputStream(in);
         }
@@ -237,7 +245,7 @@ public final class HttpGitServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             if (service.equals("git-upload-pack")) {
-                UploadPack pack = services.uploadPack(repository.get());
+                UploadPack pack = services.uploadPack(repository.get(), gitProtocol(exchange));
                 pack.setBiDirectionalPipe(false);
                 pack.upload(in, out, null);
             } else {
@@ -246,6 +254,10 @@ public final class HttpGitServer implements AutoCloseable {
                 pack.receive(in, out, null);
             }
         }
+    }
+
+    private static String gitProtocol(HttpExchange exchange) {
+        return exchange.getRequestHeaders().getFirst("Git-Protocol");
     }
 
     private static void sendText(HttpExchange exchange, int status, String text) throws IOException {

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SSH Git server on 127.0.0.1 (random port) in the test JVM: Apache MINA SSHD with JGit's
- * upload/receive pack. Public key authentication only, for the keys currently authorized (tests
+ * upload/receive pack (protocol v2 for fetches when the client asks, as JGit and git do). Public key authentication only, for the keys currently authorized (tests
  * and fake forges add and remove them at run time, optionally read-only). Serves the
  * repositories of a {@link GitRepositories} as {@code ssh://git@127.0.0.1:<port>/org/repo.git}.
  */
@@ -182,6 +182,11 @@ public final class SshGitServer implements AutoCloseable {
         return services.fetchCount();
     }
 
+    /** Upload packs (ref listings and fetches) that spoke protocol v2. */
+    public int v2FetchCount() {
+        return services.v2FetchCount();
+    }
+
     /** The user name of the last authentication attempt. */
     public String lastUser() {
         return lastUser.get();
@@ -237,12 +242,13 @@ public final class SshGitServer implements AutoCloseable {
         public void start(ChannelSession channel, Environment env) {
             Session session = channel.getSession();
             String clientKey = session.getAttribute(CLIENT_KEY);
-            thread = new Thread(() -> run(clientKey), "ssh-git-" + command);
+            String gitProtocol = env.getEnv().get("GIT_PROTOCOL");
+            thread = new Thread(() -> run(clientKey, gitProtocol), "ssh-git-" + command);
             thread.setDaemon(true);
             thread.start();
         }
 
-        private void run(String clientKey) {
+        private void run(String clientKey, String gitProtocol) {
             int status = 0;
             try {
                 String[] parts = command.strip().split("\\s+", 2);
@@ -260,7 +266,7 @@ public final class SshGitServer implements AutoCloseable {
                 } else if (repository.isEmpty()) {
                     status = fail("ERROR: Repository not found.", 1);
                 } else if (service.equals("git-upload-pack")) {
-                    services.uploadPack(repository.get()).upload(in, out, err);
+                    services.uploadPack(repository.get(), gitProtocol).upload(in, out, err);
                 } else if (service.equals("git-receive-pack")) {
                     if (readOnly) {
                         status = fail("ERROR: The key you are authenticating with has been marked as read only.", 1);
