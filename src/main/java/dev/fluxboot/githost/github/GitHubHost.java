@@ -234,7 +234,7 @@ public final class GitHubHost implements GitHost {
     /** {@code --reconcile}: visibility always, description and default branch when asked for. */
     private Optional<HostChange> reconcileSettings(GHRepository repository, RepositorySpec spec, String url, boolean dryRun) {
         Map<String, String> wanted = new LinkedHashMap<>();
-        String visibility = repository.getVisibility().toString();
+        String visibility = calls.run("get the visibility of " + repository.getFullName(), () -> visibility(repository));
         if (!visibility.equals(spec.visibility())) {
             wanted.put("visibility", spec.visibility());
         }
@@ -268,6 +268,15 @@ public final class GitHubHost implements GitHost {
         wanted.forEach((field, value) -> what.add(field + " " + value));
         return Optional.of(HostChange.done("repository \"" + url + "\" " + (dryRun ? "would be reconciled" : "reconciled")
                 + " (" + String.join(", ", what) + ")"));
+    }
+
+    /** GitHub Enterprise Server releases without a {@code visibility} field only say whether it is private. */
+    private static String visibility(GHRepository repository) {
+        GHRepository.Visibility visibility = repository.getVisibility();
+        if (visibility == null || visibility == GHRepository.Visibility.UNKNOWN) {
+            return repository.isPrivate() ? "private" : "public";
+        }
+        return visibility.toString();
     }
 
     // ---- teams -------------------------------------------------------------------------------

@@ -180,6 +180,20 @@ class GitHubHostTest {
     }
 
     @Test
+    void reconcileReadsPrivateWhenGitHubEnterpriseSendsNoVisibility() {
+        // Given an old GitHub Enterprise Server that only says "private"
+        github.withoutVisibilityField();
+        github.addRepository("fleet", "infra", "private", "Flux fleet");
+
+        // When a private spec is reconciled
+        RepositoryResult result = host().reconcileRepository(spec("fleet", "infra", false, "private", List.of(), true), false);
+
+        // Then nothing is changed
+        assertThat(result.changes()).isEmpty();
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
     void grantsMissingTeamAccessAndWarnsAboutWhatFails() {
         // Given a repository the platform team can already read
         github.addRepository("fleet", "infra", "private", "Flux fleet");

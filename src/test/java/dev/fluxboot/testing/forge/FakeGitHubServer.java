@@ -49,6 +49,7 @@ public final class FakeGitHubServer extends FakeForgeHttps {
     private final Map<String, Repo> repos = new LinkedHashMap<>();
     private RateLimit rateLimit;
     private int remaining = 5000;
+    private boolean withoutVisibilityField;
 
     private FakeGitHubServer(TestCertificates certificates, GitRepositories repositories, SshGitServer ssh,
                              HttpGitServer gitHttp) {
@@ -146,6 +147,11 @@ public final class FakeGitHubServer extends FakeForgeHttps {
     /** The next {@code requests} requests hit the secondary rate limit (403/429 with {@code Retry-After}). */
     public synchronized void secondaryRateLimit(int requests, int status, int retryAfterSeconds) {
         rateLimit = new RateLimit(requests, status, Instant.now().plusSeconds(3600).getEpochSecond(), retryAfterSeconds);
+    }
+
+    /** Answers repositories as old GitHub Enterprise Server releases did: {@code private} only, no {@code visibility}. */
+    public synchronized void withoutVisibilityField() {
+        withoutVisibilityField = true;
     }
 
     /** Someone deletes a deploy key in the web interface. */
@@ -500,6 +506,9 @@ public final class FakeGitHubServer extends FakeForgeHttps {
                 .put("default_branch", repo.defaultBranch).put("visibility", repo.visibility)
                 .put("archived", false).put("disabled", false)
                 .put("created_at", "2024-01-01T00:00:00Z").put("updated_at", "2024-01-01T00:00:00Z");
+        if (withoutVisibilityField) {
+            json.remove("visibility");
+        }
         json.set("owner", userJson(repo.owner));
         json.set("permissions", object().put("admin", true).put("maintain", true).put("push", true)
                 .put("triage", true).put("pull", true));
