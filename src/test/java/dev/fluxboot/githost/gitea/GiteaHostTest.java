@@ -93,7 +93,9 @@ class GiteaHostTest {
             assertThat(r.description()).isEqualTo("Flux fleet");
             assertThat(r.defaultBranch()).isEqualTo("main");
         });
-        assertThat(gitea.writes()).extracting(Object::toString).containsExactly("POST /orgs/fleet/repos");
+        assertThat(gitea.requests()).extracting(Object::toString)
+                .containsExactly("GET /repos/fleet/infra", "GET /orgs/fleet", "POST /orgs/fleet/repos");
+        assertThat(gitea.requests()).allSatisfy(r -> assertThat(r.header("authorization")).contains("token " + TOKEN));
         RemoteRepository repository = result.repository();
         assertThat(repository.httpsCloneUrl()).isEqualTo("https://" + gitHost + "/fleet/infra.git");
         assertThat(repository.sshUrl()).isEqualTo("ssh://git@127.0.0.1:" + bed.ssh().port() + "/fleet/infra");

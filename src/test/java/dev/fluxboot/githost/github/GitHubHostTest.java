@@ -96,7 +96,10 @@ class GitHubHostTest {
             assertThat(r.visibility()).isEqualTo("private");
             assertThat(r.description()).isEqualTo("Flux fleet");
         });
-        assertThat(github.writes()).extracting(Object::toString).containsExactly("POST /orgs/fleet/repos");
+        // And these are all the calls (github-api makes none of its own, e.g. no / or /rate_limit)
+        assertThat(github.requests()).extracting(Object::toString)
+                .containsExactly("GET /repos/fleet/infra", "GET /orgs/fleet", "POST /orgs/fleet/repos");
+        assertThat(github.requests()).allSatisfy(r -> assertThat(r.header("authorization")).contains("token " + TOKEN));
         // And the URLs are Flux's: HTTPS from --hostname, SSH with --ssh-hostname
         RemoteRepository repository = result.repository();
         assertThat(repository.httpsCloneUrl()).isEqualTo("https://" + gitHost + "/fleet/infra.git");
