@@ -22,6 +22,7 @@ import dev.fluxboot.githost.RepositorySpec;
 import dev.fluxboot.githost.TeamAccess;
 import dev.fluxboot.testing.forge.FakeBitbucketServer;
 import dev.fluxboot.testing.forge.RecordingReporter;
+import dev.fluxboot.testing.forge.TestConnectProxy;
 import dev.fluxboot.testing.git.GitRepositories;
 import dev.fluxboot.testing.git.HttpGitServer;
 import dev.fluxboot.testing.git.SshGitServer;
@@ -412,6 +413,21 @@ class BitbucketServerHostTest {
                 .isInstanceOf(FluxbootException.class)
                 .hasMessage("Bitbucket Server rate limit reached; it resets at 2030-01-01 11:00:00 UTC, later than --timeout "
                         + "(5m0s) allows to wait: run again after that time");
+    }
+
+    @Test
+    void callsGoThroughHttpsProxy() throws Exception {
+        try (TestConnectProxy proxy = new TestConnectProxy()) {
+            String hostname = "bitbucket.fluxboot.invalid:" + bitbucket.hostname().split(":")[1];
+            BitbucketServerHost host = BitbucketServerHost.connect(new BitbucketServerOptions(new ForgeConnection(token, hostname,
+                    Optional.empty(), Optional.of(caFile), Map.of("HTTPS_PROXY", proxy.url()), Duration.ofSeconds(30),
+                    Optional.empty(), reporter), null));
+
+            assertThatThrownBy(() -> host.reconcileRepository(spec("fleet", "infra"), false))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessageStartingWith("cannot reach Bitbucket Server at https://" + hostname + "/rest: TLS failed (");
+            assertThat(proxy.connects()).contains(hostname);
+        }
     }
 
     // ---- helpers ----

@@ -23,6 +23,7 @@ import dev.fluxboot.githost.RepositorySpec;
 import dev.fluxboot.githost.TeamAccess;
 import dev.fluxboot.testing.forge.FakeGitLabServer;
 import dev.fluxboot.testing.forge.RecordingReporter;
+import dev.fluxboot.testing.forge.TestConnectProxy;
 import dev.fluxboot.testing.git.GitRepositories;
 import dev.fluxboot.testing.git.HttpGitServer;
 import dev.fluxboot.testing.git.SshGitServer;
@@ -546,6 +547,36 @@ class GitLabHostTest {
         assertThat(gitlab.project("fleet/infra")).isPresent();
         assertThat(remote.httpsCloneUrl()).isEqualTo("https://gitlab.example.com/fleet/infra.git");
         assertThat(remote.sshUrl()).isEqualTo("ssh://git@gitlab.example.com/fleet/infra");
+    }
+
+    @Test
+    void callsGoThroughHttpsProxyUnlessNoProxyNamesTheHost() throws Exception {
+        try (TestConnectProxy proxy = new TestConnectProxy()) {
+            // Given a host name only the proxy can reach (the test certificate does not name it: TLS fails after the tunnel)
+            String hostname = "gitlab.fluxboot.invalid:" + gitlab.hostname().split(":")[1];
+            GitLabHost proxied = GitLabHost.connect(new ForgeConnection(token, hostname, Optional.empty(), Optional.of(caFile),
+                    Map.of("HTTPS_PROXY", proxy.url()), Duration.ofSeconds(30), Optional.empty(), reporter));
+            hosts.add(proxied);
+
+            // When
+            assertThatThrownBy(() -> proxied.reconcileRepository(spec("fleet", "infra"), false))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessageStartingWith("cannot reach GitLab at https://" + hostname + "/api/v4: TLS failed (");
+
+            // Then the request went through the proxy
+            assertThat(proxy.connects()).contains(hostname);
+
+            // And NO_PROXY sends it straight (where the name does not resolve)
+            int tunnels = proxy.connects().size();
+            GitLabHost direct = GitLabHost.connect(new ForgeConnection(token, hostname, Optional.empty(), Optional.of(caFile),
+                    Map.of("HTTPS_PROXY", proxy.url(), "NO_PROXY", ".fluxboot.invalid"), Duration.ofSeconds(30),
+                    Optional.empty(), reporter));
+            hosts.add(direct);
+            assertThatThrownBy(() -> direct.reconcileRepository(spec("fleet", "infra"), false))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessageStartingWith("cannot reach GitLab at https://" + hostname + "/api/v4: ");
+            assertThat(proxy.connects()).hasSize(tunnels);
+        }
     }
 
     // ---- helpers ----
