@@ -9,6 +9,7 @@ import dev.fluxboot.githost.ForgeHttp;
 import dev.fluxboot.githost.RateLimitWaiter;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class BitbucketServerApi {
                     + API_PATH + " (e.g. https://bitbucket.example.com" + API_PATH + ")");
         }
         URI rest = URI.create(api.substring(0, api.length() - "/api/1.0".length()));
-        ForgeHttp http = new ForgeHttp(FORGE, rest, connection.httpClients().newClient(),
+        ForgeHttp http = new ForgeHttp(FORGE, rest, connection.httpClients().newClient(HttpClient.Redirect.NEVER),
                 Map.of("Authorization", "Bearer " + connection.token()), connection.timeout(), rateLimits);
         return new BitbucketServerApi(http, connection.token());
     }
@@ -217,9 +218,5 @@ final class BitbucketServerApi {
             }
         }
         return ForgeErrors.detail(messages.isEmpty() ? fallback : String.join("; ", messages), token);
-    }
-
-    URI base() {
-        return http.base();
     }
 }

@@ -80,6 +80,7 @@ class BitbucketServerHostTest {
 
     @AfterEach
     void stop() {
+        assertThat(reporter.lines()).as("the token is never reported").noneMatch(line -> line.contains(token));
         bitbucket.close();
         ssh.close();
         git.close();

@@ -86,6 +86,7 @@ class GitLabHostTest {
 
     @AfterEach
     void stop() {
+        assertThat(reporter.lines()).as("the token is never reported").noneMatch(line -> line.contains(token));
         hosts.forEach(GitLabHost::close);
         gitlab.close();
         ssh.close();
