@@ -66,11 +66,21 @@ public final class BitbucketServerHost implements GitHost {
                 .orElseThrow(() -> new FluxbootException("Bitbucket Server project '" + spec.owner() + "' not found (--owner): "
                         + "give the project's name or key, or --personal with a user name"));
         List<HostChange> changes = new ArrayList<>();
-        Optional<JsonNode> existing = api.repository(key, spec.name());
+        // Flux looks the repository up by its name; Bitbucket's slug is the name in lower case (and dashes).
+        String slugLike = spec.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+        Optional<JsonNode> existing = api.repository(key, spec.name())
+                .or(() -> slugLike.equals(spec.name()) ? Optional.empty() : api.repository(key, slugLike));
         JsonNode repository;
         if (existing.isEmpty()) {
             changes.add(HostChange.done("repository " + quote(webUrl(key, spec.name())) + (dryRun ? " would be created" : " created")));
             if (dryRun) {
+                if (!spec.personal()) {
+                    for (TeamAccess group : spec.teams()) {
+                        BitbucketPermissions.repositoryPermission(group.name(), group.permission());
+                        changes.add(HostChange.done("would grant " + quote(BitbucketPermissions.nameOrDefault(group.permission()))
+                                + " permissions to " + quote(group.name())));
+                    }
+                }
                 return new RepositoryResult(remote(key, spec.name(), spec.defaultBranch()), changes);
             }
             Map<String, Object> body = new LinkedHashMap<>();

@@ -150,6 +150,17 @@ class BitbucketServerHostTest {
     }
 
     @Test
+    void findsARepositoryWhoseNameIsNotItsSlug() {
+        bitbucket.addRepo(fleet, "Fleet Infra", false, "main");
+
+        RepositoryResult result = host(token).reconcileRepository(spec("fleet", "Fleet Infra"), false);
+
+        assertThat(result.changes()).isEmpty();
+        assertThat(result.repository().httpsCloneUrl()).endsWith("/scm/FLEET/fleet-infra.git");
+        assertThat(bitbucket.writes()).isEmpty();
+    }
+
+    @Test
     void keepsAnExistingRepositoryWithoutReconcile() {
         bitbucket.addRepo(fleet, "infra", true, "main");
 

@@ -259,14 +259,17 @@ class GitLabHostTest {
     @Test
     void dryRunReportsTheProjectAndKeyItWouldCreateAndChangesNothing() {
         // When
-        RepositoryResult result = host(token).reconcileRepository(spec("fleet", "infra"), true);
+        gitlab.addGroup("ops");
+        RepositoryResult result = host(token).reconcileRepository(new RepositorySpec("fleet", "infra", false, "private", "",
+                "main", List.of(new TeamAccess("ops", null)), false), true);
         SshKeyPair key = KEYS.ecdsa(EcdsaCurve.P384);
         List<HostChange> keyChanges = host(token).ensureDeployKey(
                 new RemoteRepository("fleet", "infra", "", "", "main"), deployKey("flux-system-main", key, true), true);
 
         // Then
         assertThat(result.changes()).extracting(HostChange::description)
-                .containsExactly("repository \"https://" + gitlab.hostname() + "/fleet/infra\" would be created");
+                .containsExactly("repository \"https://" + gitlab.hostname() + "/fleet/infra\" would be created",
+                        "would grant \"maintain\" permissions to \"ops\"");
         assertThat(gitlab.project("fleet/infra")).isEmpty();
         assertThat(gitlab.writes()).isEmpty();
         assertThat(keyChanges).extracting(HostChange::description).containsExactly("would configure deploy key "

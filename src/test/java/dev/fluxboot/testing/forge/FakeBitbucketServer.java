@@ -90,7 +90,7 @@ public final class FakeBitbucketServer implements AutoCloseable {
         }
 
         public Optional<Repo> repo(String slug) {
-            return Optional.ofNullable(repos.get(slug.toLowerCase(Locale.ROOT)));
+            return Optional.ofNullable(repos.get(slug));
         }
 
         /** Project-level group permissions ({@code PROJECT_READ}, ...). */
