@@ -89,6 +89,10 @@ public final class ForgeErrors {
             if (t instanceof SSLException || t instanceof java.security.cert.CertificateException) {
                 return true;
             }
+            // HttpsURLConnection's own host name check (gitlab4j's transport) is a plain IOException.
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().startsWith("HTTPS hostname wrong")) {
+                return true;
+            }
         }
         return false;
     }

@@ -22,7 +22,9 @@ import java.util.Optional;
  * A small JSON-over-HTTPS client for a forge's REST API, on the JDK HTTP client and Jackson.
  * Rate-limited answers (429, or 403 with a remaining quota of 0) are waited out through
  * {@link RateLimitWaiter} and retried; failures to connect become one line through
- * {@link ForgeErrors}. Every other status is returned for the caller to map.
+ * {@link ForgeErrors}. Redirects are followed on the same origin only (give it a client that does
+ * not follow them itself: {@code HttpClients.newClient(Redirect.NEVER)}), so the token never goes
+ * to another host. Every other status is returned for the caller to map.
  */
 public final class ForgeHttp {
 
@@ -93,21 +95,54 @@ public final class ForgeHttp {
      * with a JSON body when {@code body} is not null.
      */
     public Response send(String method, String path, Object body) {
-        URI uri = URI.create(base + path);
-        HttpRequest.BodyPublisher publisher;
+        String json;
         try {
-            publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8);
+            json = body == null ? null : JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write request body", e);
         }
+        URI uri = URI.create(base + path);
+        for (int hop = 0; ; hop++) {
+            Response response = exchange(request(method, uri, json));
+            Optional<URI> location = response.header("Location").map(uri::resolve);
+            boolean redirect = response.status() == 301 || response.status() == 302 || response.status() == 303
+                    || response.status() == 307 || response.status() == 308;
+            // Redirects are followed on the same origin only: the token never goes to another host.
+            if (!redirect || location.isEmpty() || !sameOrigin(uri, location.get()) || hop >= MAX_REDIRECTS) {
+                return response;
+            }
+            if (response.status() == 303 || (response.status() != 307 && response.status() != 308 && !method.equals("GET"))) {
+                method = "GET";
+                json = null;
+            }
+            uri = location.get();
+        }
+    }
+
+    private static final int MAX_REDIRECTS = 5;
+
+    private HttpRequest request(String method, URI uri, String json) {
+        HttpRequest.BodyPublisher publisher = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                 .method(method, publisher).header("Accept", "application/json");
-        if (body != null) {
+        if (json != null) {
             builder.header("Content-Type", "application/json");
         }
         headers.forEach(builder::header);
-        HttpRequest request = builder.build();
+        return builder.build();
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private Response exchange(HttpRequest request) {
         for (int attempt = 0; ; attempt++) {
             HttpResponse<String> response;
             try {

@@ -50,10 +50,6 @@ public final class RateLimitWaiter {
                 duration -> Thread.sleep(duration.toMillis()));
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     /**
      * Waits until {@code reset} (plus a second) when that is within {@code --timeout} from now.
      *

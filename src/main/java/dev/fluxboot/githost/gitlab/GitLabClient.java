@@ -70,10 +70,6 @@ final class GitLabClient implements AutoCloseable {
         return new GitLabClient(api, apiBase, connection.token(), rateLimits);
     }
 
-    URI apiBase() {
-        return apiBase;
-    }
-
     /** Runs the call; {@code action} completes "GitLab refused to ..." in messages. */
     <T> T call(String action, Call<T> call) {
         return run(action, call, false);

@@ -75,6 +75,13 @@ public final class GitLabHost implements GitHost, DeployTokenHost, AutoCloseable
             changes.add(HostChange.done("repository " + quote(webUrl(spec.owner(), spec.name()))
                     + (dryRun ? " would be created" : " created")));
             if (created.isEmpty()) {
+                if (!spec.personal()) {
+                    for (TeamAccess team : spec.teams()) {
+                        GitLabPermissions.accessLevel(team.name(), team.permission());
+                        changes.add(HostChange.done("would grant " + quote(GitLabPermissions.nameOrDefault(team.permission()))
+                                + " permissions to " + quote(team.name())));
+                    }
+                }
                 return new RepositoryResult(remote(spec.owner(), spec.name(), spec.defaultBranch()), changes);
             }
             project = created.get();

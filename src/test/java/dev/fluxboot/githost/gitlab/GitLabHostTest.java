@@ -23,6 +23,7 @@ import dev.fluxboot.githost.RepositorySpec;
 import dev.fluxboot.githost.TeamAccess;
 import dev.fluxboot.testing.forge.FakeGitLabServer;
 import dev.fluxboot.testing.forge.RecordingReporter;
+import dev.fluxboot.testing.forge.TestConnectProxy;
 import dev.fluxboot.testing.git.GitRepositories;
 import dev.fluxboot.testing.git.HttpGitServer;
 import dev.fluxboot.testing.git.SshGitServer;
@@ -85,6 +86,7 @@ class GitLabHostTest {
 
     @AfterEach
     void stop() {
+        assertThat(reporter.lines()).as("the token is never reported").noneMatch(line -> line.contains(token));
         hosts.forEach(GitLabHost::close);
         gitlab.close();
         ssh.close();
@@ -257,14 +259,17 @@ class GitLabHostTest {
     @Test
     void dryRunReportsTheProjectAndKeyItWouldCreateAndChangesNothing() {
         // When
-        RepositoryResult result = host(token).reconcileRepository(spec("fleet", "infra"), true);
+        gitlab.addGroup("ops");
+        RepositoryResult result = host(token).reconcileRepository(new RepositorySpec("fleet", "infra", false, "private", "",
+                "main", List.of(new TeamAccess("ops", null)), false), true);
         SshKeyPair key = KEYS.ecdsa(EcdsaCurve.P384);
         List<HostChange> keyChanges = host(token).ensureDeployKey(
                 new RemoteRepository("fleet", "infra", "", "", "main"), deployKey("flux-system-main", key, true), true);
 
         // Then
         assertThat(result.changes()).extracting(HostChange::description)
-                .containsExactly("repository \"https://" + gitlab.hostname() + "/fleet/infra\" would be created");
+                .containsExactly("repository \"https://" + gitlab.hostname() + "/fleet/infra\" would be created",
+                        "would grant \"maintain\" permissions to \"ops\"");
         assertThat(gitlab.project("fleet/infra")).isEmpty();
         assertThat(gitlab.writes()).isEmpty();
         assertThat(keyChanges).extracting(HostChange::description).containsExactly("would configure deploy key "
@@ -546,6 +551,36 @@ class GitLabHostTest {
         assertThat(gitlab.project("fleet/infra")).isPresent();
         assertThat(remote.httpsCloneUrl()).isEqualTo("https://gitlab.example.com/fleet/infra.git");
         assertThat(remote.sshUrl()).isEqualTo("ssh://git@gitlab.example.com/fleet/infra");
+    }
+
+    @Test
+    void callsGoThroughHttpsProxyUnlessNoProxyNamesTheHost() throws Exception {
+        try (TestConnectProxy proxy = new TestConnectProxy()) {
+            // Given a host name only the proxy can reach (the test certificate does not name it: TLS fails after the tunnel)
+            String hostname = "gitlab.fluxboot.invalid:" + gitlab.hostname().split(":")[1];
+            GitLabHost proxied = GitLabHost.connect(new ForgeConnection(token, hostname, Optional.empty(), Optional.of(caFile),
+                    Map.of("HTTPS_PROXY", proxy.url()), Duration.ofSeconds(30), Optional.empty(), reporter));
+            hosts.add(proxied);
+
+            // When
+            assertThatThrownBy(() -> proxied.reconcileRepository(spec("fleet", "infra"), false))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessageStartingWith("cannot reach GitLab at https://" + hostname + "/api/v4: TLS failed (");
+
+            // Then the request went through the proxy
+            assertThat(proxy.connects()).contains(hostname);
+
+            // And NO_PROXY sends it straight (where the name does not resolve)
+            int tunnels = proxy.connects().size();
+            GitLabHost direct = GitLabHost.connect(new ForgeConnection(token, hostname, Optional.empty(), Optional.of(caFile),
+                    Map.of("HTTPS_PROXY", proxy.url(), "NO_PROXY", ".fluxboot.invalid"), Duration.ofSeconds(30),
+                    Optional.empty(), reporter));
+            hosts.add(direct);
+            assertThatThrownBy(() -> direct.reconcileRepository(spec("fleet", "infra"), false))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessageStartingWith("cannot reach GitLab at https://" + hostname + "/api/v4: ");
+            assertThat(proxy.connects()).hasSize(tunnels);
+        }
     }
 
     // ---- helpers ----
