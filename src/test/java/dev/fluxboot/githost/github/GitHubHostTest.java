@@ -264,7 +264,7 @@ class GitHubHostTest {
         github.addRepository("fleet", "infra", "private", "");
         RemoteRepository repository = host().reconcileRepository(orgSpec("infra"), false).repository();
         SshKeyPair key = new SshKeyGenerator().ecdsa(SshKeyGenerator.DEFAULT_CURVE);
-        DeployKey deployKey = new DeployKey(DeployKey.title("flux-system", "flux-system", "main", "clusters/prod"),
+        DeployKey deployKey = new DeployKey(DeployKey.title("flux-system", "main", "flux-system", "clusters/prod"),
                 key.authorizedKey() + " flux\n", true);
 
         // When the deploy key is ensured
