@@ -271,7 +271,7 @@ class GitHubHostTest {
         List<HostChange> changes = host().ensureDeployKey(repository, deployKey, false);
 
         // Then it is registered read-only under Flux's title
-        assertThat(descriptions(changes)).containsExactly("configured deploy key \"flux-system-flux-system-main-clusters/prod\" for "
+        assertThat(descriptions(changes)).containsExactly("configured deploy key \"flux-system-main-flux-system-clusters/prod\" for "
                 + "\"https://127.0.0.1:" + bed.gitHttp().port() + "/fleet/infra\"");
         assertThat(github.deployKeys("fleet", "infra")).singleElement().satisfies(k -> {
             assertThat(k.title()).isEqualTo("flux-system-flux-system-main-clusters/prod");
