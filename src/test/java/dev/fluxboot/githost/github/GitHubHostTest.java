@@ -274,7 +274,7 @@ class GitHubHostTest {
         assertThat(descriptions(changes)).containsExactly("configured deploy key \"flux-system-main-flux-system-clusters/prod\" for "
                 + "\"https://127.0.0.1:" + bed.gitHttp().port() + "/fleet/infra\"");
         assertThat(github.deployKeys("fleet", "infra")).singleElement().satisfies(k -> {
-            assertThat(k.title()).isEqualTo("flux-system-flux-system-main-clusters/prod");
+            assertThat(k.title()).isEqualTo("flux-system-main-flux-system-clusters/prod");
             assertThat(k.key()).isEqualTo(key.authorizedKey().strip());
             assertThat(k.readOnly()).isTrue();
         });
