@@ -1,1 +1,62 @@
-package dev.fluxboot; public class Main { public static void main(String[] a){} }
+package dev.fluxboot;
+
+import dev.fluxboot.cli.BuildInfo;
+import dev.fluxboot.cli.CliEnvironment;
+import dev.fluxboot.cli.EnvironmentDefaults;
+import dev.fluxboot.cli.ExecutionErrorHandler;
+import dev.fluxboot.cli.FluxbootCommand;
+import dev.fluxboot.cli.ParameterErrorHandler;
+import dev.fluxboot.manifests.FluxReleases;
+import dev.fluxboot.ui.ConsoleReporter;
+import dev.fluxboot.ui.Prompter;
+import dev.fluxboot.ui.Reporter;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Entry point: builds the picocli command line, runs it, exits with its code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int exitCode = run(args, out, err, System.getenv(), Prompter.forConsole());
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
+    }
+
+    /** Runs {@code fluxboot args} without a terminal to ask questions on; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, out, err, env, Prompter.none());
+    }
+
+    /** Runs {@code fluxboot args}; returns the exit code. Never calls {@code System.exit}. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter) {
+        return commandLine(out, err, env, prompter).execute(args);
+    }
+
+    /** The command line as {@link #main} runs it, writing to {@code out} and {@code err}. */
+    public static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter) {
+        Reporter reporter = ConsoleReporter.forEnvironment(out, err, env);
+        BuildInfo build = new BuildInfo(FluxReleases.toolVersion(), FluxReleases.defaultVersion());
+        FluxbootCommand root = new FluxbootCommand(new CliEnvironment(out, err, env, reporter, prompter, build));
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setDefaultValueProvider(EnvironmentDefaults.from(env, reporter));
+        commandLine.getCommandSpec().version("fluxboot version " + build.toolVersion());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(env.containsKey("NO_COLOR") ? Ansi.OFF : Ansi.AUTO));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(false);
+        commandLine.setParameterExceptionHandler(new ParameterErrorHandler(reporter));
+        commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler(root));
+        return commandLine;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.fluxboot.bootstrap;
+
+import dev.fluxboot.manifests.BundleLocator;
+import dev.fluxboot.manifests.ComponentsGenerator;
+
+/** The collaborators the install steps use: where bundles come from, the overlay, the cluster. */
+public record InstallServices(BundleLocator bundles, ComponentsGenerator generator, ClusterConnector clusters) {
+}

@@ -1,0 +1,20 @@
+package dev.fluxboot.cli;
+
+import dev.fluxboot.ui.Prompter;
+import dev.fluxboot.ui.Reporter;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * What a command may touch outside its flags: the output streams, the environment
+ * variables, the reporter for progress on stderr and the terminal for questions. Built once
+ * by {@link dev.fluxboot.Main}; tests build their own with captured streams.
+ */
+public record CliEnvironment(PrintStream out, PrintStream err, Map<String, String> env,
+                             Reporter reporter, Prompter prompter, BuildInfo build) {
+
+    public CliEnvironment {
+        env = Map.copyOf(env);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.fluxboot.manifests;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 6902 JSON patch operations {@code add}, {@code replace} and {@code remove} on parsed YAML
+ * values, failing where kustomize's JSON patch library fails: a {@code replace} or
+ * {@code remove} of a key or index that does not exist, an {@code add} beyond the end of a list
+ * or under a missing parent. {@code /-} appends to a list.
+ *
+ * @param operations applied in order
+ */
+record JsonPatch(List<Operation> operations) {
+
+    /** One operation: {@code op} is add, replace or remove; {@code value} is unused by remove. */
+    record Operation(String op, String path, Object value) {
+
+        static Operation add(String path, Object value) {
+            return new Operation("add", path, value);
+        }
+
+        static Operation replace(String path, Object value) {
+            return new Operation("replace", path, value);
+        }
+
+        static Operation remove(String path) {
+            return new Operation("remove", path, null);
+        }
+    }
+
+    /** A patch that cannot apply to the document; the message names the operation and path. */
+    static final class PatchFailedException extends RuntimeException {
+        PatchFailedException(String message) {
+            super(message);
+        }
+    }
+
+    JsonPatch {
+        operations = List.copyOf(operations);
+    }
+
+    static JsonPatch of(Operation... operations) {
+        return new JsonPatch(List.of(operations));
+    }
+
+    void applyTo(Map<String, Object> document) {
+        for (Operation operation : operations) {
+            apply(document, operation);
+        }
+    }
+
+    private static void apply(Map<String, Object> document, Operation operation) {
+        List<String> tokens = parsePointer(operation);
+        if (tokens.isEmpty()) {
+            throw failed(operation, "the whole document cannot be patched");
+        }
+        Object parent = document;
+        for (int i = 0; i < tokens.size() - 1; i++) {
+            parent = child(parent, tokens.get(i));
+            if (parent == null) {
+                throw failed(operation, "the document has no " + prefix(tokens, i + 1));
+            }
+        }
+        String last = tokens.get(tokens.size() - 1);
+        switch (operation.op()) {
+            case "add" -> add(parent, last, Nodes.deepCopy(operation.value()), operation);
+            case "replace" -> replace(parent, last, Nodes.deepCopy(operation.value()), operation);
+            case "remove" -> remove(parent, last, operation);
+            default -> throw failed(operation, "unsupported operation " + operation.op());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(Object parent, String token, Object value, Operation operation) {
+        if (parent instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).put(token, value);
+        } else if (parent instanceof List<?> list) {
+            List<Object> elements = (List<Object>) list;
+            if (token.equals("-")) {
+                elements.add(value);
+            } else {
+                int index = index(token, elements.size(), operation);
+                elements.add(index, value);
+            }
+        } else {
+            throw failed(operation, "the parent is not an object or array");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void replace(Object parent, String token, Object value, Operation operation) {
+        if (parent instanceof Map<?, ?> map) {
+            if (!map.containsKey(token)) {
+                throw failed(operation, "the document has no such key");
+            }
+            ((Map<String, Object>) map).put(token, value);
+        } else if (parent instanceof List<?> list) {
+            List<Object> elements = (List<Object>) list;
+            elements.set(index(token, elements.size() - 1, operation), value);
+        } else {
+            throw failed(operation, "the parent is not an object or array");
+        }
+    }
+
+    private static void remove(Object parent, String token, Operation operation) {
+        if (parent instanceof Map<?, ?> map) {
+            if (!map.containsKey(token)) {
+                throw failed(operation, "the document has no such key");
+            }
+            map.remove(token);
+        } else if (parent instanceof List<?> list) {
+            list.remove(index(token, list.size() - 1, operation));
+        } else {
+            throw failed(operation, "the parent is not an object or array");
+        }
+    }
+
+    /** The array index in the token, at most {@code max}. */
+    private static int index(String token, int max, Operation operation) {
+        if (!token.matches("0|[1-9][0-9]{0,8}")) {
+            throw failed(operation, "'" + token + "' is not an array index");
+        }
+        int index = Integer.parseInt(token);
+        if (index > max) {
+            throw failed(operation, "index " + index + " is out of range, the array has "
+                    + (operation.op().equals("add") ? max : max + 1) + " elements");
+        }
+        return index;
+    }
+
+    private static Object child(Object node, String token) {
+        if (node instanceof Map<?, ?> map) {
+            return map.get(token);
+        }
+        if (node instanceof List<?> list && token.matches("0|[1-9][0-9]{0,8}")) {
+            int index = Integer.parseInt(token);
+            return index < list.size() ? list.get(index) : null;
+        }
+        return null;
+    }
+
+    private static List<String> parsePointer(Operation operation) {
+        String path = operation.path();
+        if (path.isEmpty()) {
+            return List.of();
+        }
+        if (path.charAt(0) != '/') {
+            throw failed(operation, "a JSON pointer starts with /");
+        }
+        List<String> tokens = new ArrayList<>();
+        for (String token : path.substring(1).split("/", -1)) {
+            tokens.add(token.replace("~1", "/").replace("~0", "~"));
+        }
+        return tokens;
+    }
+
+    private static String prefix(List<String> tokens, int count) {
+        return "/" + String.join("/", tokens.subList(0, count));
+    }
+
+    private static PatchFailedException failed(Operation operation, String reason) {
+        return new PatchFailedException(operation.op() + " " + operation.path() + ": " + reason);
+    }
+}
