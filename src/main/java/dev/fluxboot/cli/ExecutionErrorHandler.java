@@ -1,5 +1,7 @@
 package dev.fluxboot.cli;
 
+import dev.fluxboot.Redactor;
+
 import dev.fluxboot.ExitCode;
 import dev.fluxboot.FluxbootException;
 import picocli.CommandLine;

@@ -3,6 +3,7 @@ package dev.fluxboot.cli;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import dev.fluxboot.GoDuration;
 import java.time.Duration;
 
 /** Reads {@code --timeout} and friends as Go durations; picocli names the flag in the error. */

@@ -9,6 +9,7 @@ import dev.fluxboot.bootstrap.Workflows;
 import dev.fluxboot.cluster.KubeClusters;
 import dev.fluxboot.manifests.BundleLocator;
 import dev.fluxboot.manifests.ComponentsGenerator;
+import dev.fluxboot.manifests.FluxReleases;
 import dev.fluxboot.manifests.InstallOptions;
 import dev.fluxboot.manifests.InstallOptionsValidator;
 import picocli.CommandLine.Command;
@@ -103,7 +104,8 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
         InstallRequest request = request(globals, environment.build());
         InstallServices services = new InstallServices(new BundleLocator(environment.env(), environment.reporter()),
-                new ComponentsGenerator(), KubeClusters::connect);
+                new ComponentsGenerator(),
+                (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
         Workflows.runInstall(request, services, environment.reporter(), environment.prompter());
         return ExitCode.OK;
     }
@@ -115,6 +117,7 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
             throw new UsageException("--manifests requires --version: give the Flux release the manifests are of, "
                     + "e.g. --version=" + build.defaultFluxVersion());
         }
+        requestedVersion.filter(v -> !v.equalsIgnoreCase(FluxReleases.LATEST)).ifPresent(FluxReleases::normalizeVersion);
         InstallOptions options = new InstallOptions(requestedVersion.orElse(build.defaultFluxVersion()),
                 globals.namespace(), nonEmpty(components), nonEmpty(componentsExtra), registry, imagePullSecret,
                 watchAllNamespaces, networkPolicy, logLevel, clusterDomain, nonEmpty(tolerationKeys));

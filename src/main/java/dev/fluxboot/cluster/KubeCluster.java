@@ -1,5 +1,8 @@
 package dev.fluxboot.cluster;
 
+import dev.fluxboot.Redactor;
+
+import dev.fluxboot.GoDuration;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.ui.Reporter;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
@@ -266,7 +269,7 @@ final class KubeCluster implements Cluster {
             applier.apply(secret);
         } catch (FluxbootException e) {
             // no cause attached: a server error must not carry the values into a --verbose trace
-            throw new FluxbootException(SecretRedactor.redact(e.getMessage(), stringData));
+            throw new FluxbootException(new Redactor(stringData.values()).redact(e.getMessage()));
         }
     }
 

@@ -74,8 +74,12 @@ public final class ComponentsGenerator {
     }
 
     private static String requiredFile(Bundle bundle, String file) {
-        return bundle.file(file).orElseThrow(() -> new FluxbootException("install failed: the Flux "
-                + bundle.version() + " manifests (" + bundle.origin() + ") have no " + file));
+        String text = bundle.files().get(file);
+        if (text == null) {
+            throw new FluxbootException("install failed: the Flux " + bundle.version() + " manifests ("
+                    + bundle.origin() + ") have no " + file);
+        }
+        return text;
     }
 
     /** The {@code roles} kustomization: rbac.yaml in the namespace, names suffixed with it. */

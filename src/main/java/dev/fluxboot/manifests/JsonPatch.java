@@ -119,10 +119,10 @@ record JsonPatch(List<Operation> operations) {
 
     /** The array index in the token, at most {@code max}. */
     private static int index(String token, int max, Operation operation) {
-        if (!token.matches("0|[1-9][0-9]{0,8}")) {
+        int index = parseIndex(token);
+        if (index < 0) {
             throw failed(operation, "'" + token + "' is not an array index");
         }
-        int index = Integer.parseInt(token);
         if (index > max) {
             throw failed(operation, "index " + index + " is out of range, the array has "
                     + (operation.op().equals("add") ? max : max + 1) + " elements");
@@ -134,11 +134,28 @@ record JsonPatch(List<Operation> operations) {
         if (node instanceof Map<?, ?> map) {
             return map.get(token);
         }
-        if (node instanceof List<?> list && token.matches("0|[1-9][0-9]{0,8}")) {
-            int index = Integer.parseInt(token);
-            return index < list.size() ? list.get(index) : null;
+        if (node instanceof List<?> list) {
+            int index = parseIndex(token);
+            return index >= 0 && index < list.size() ? list.get(index) : null;
         }
         return null;
+    }
+
+    /** A JSON pointer array index (digits, no leading zero), or -1; no regex: this runs at start-up. */
+    private static int parseIndex(String token) {
+        int length = token.length();
+        if (length == 0 || length > 9 || (length > 1 && token.charAt(0) == '0')) {
+            return -1;
+        }
+        int index = 0;
+        for (int i = 0; i < length; i++) {
+            char c = token.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            index = index * 10 + (c - '0');
+        }
+        return index;
     }
 
     private static List<String> parsePointer(Operation operation) {

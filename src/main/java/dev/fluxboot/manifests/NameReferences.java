@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Repairs references to objects a transformer renamed or moved, the part of kustomize's name
@@ -23,6 +22,8 @@ final class NameReferences {
     private static final String RBAC = "rbac.authorization.k8s.io";
     private static final Set<String> POD_TEMPLATE_KINDS =
             Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicationController", "Job");
+
+    private static final Target SERVICE_ACCOUNT = new Target(null, "ServiceAccount", "v1");
 
     private final List<Resource> resources;
 
@@ -67,7 +68,7 @@ final class NameReferences {
         if (!group.equals(RBAC) || !(kind.equals("Role") || kind.equals("ClusterRole"))) {
             return;
         }
-        Resource referral = select(referrer, oldName, resources, r -> r.isKind(RBAC, kind), false);
+        Resource referral = select(referrer, oldName, resources, new Target(RBAC, kind, null), false);
         if (referral != null) {
             roleRef.put("name", referral.name());
         }
@@ -81,7 +82,7 @@ final class NameReferences {
         if (subject.get("namespace") instanceof String namespace) {
             candidates = inNamespace(namespace);
         }
-        Resource referral = select(referrer, oldName, candidates, NameReferences::isServiceAccount, true);
+        Resource referral = select(referrer, oldName, candidates, SERVICE_ACCOUNT, true);
         if (referral == null || (referral.name().equals(oldName) && referral.namespace().isEmpty())) {
             return;
         }
@@ -95,14 +96,18 @@ final class NameReferences {
         if (podSpec == null || !(podSpec.get("serviceAccountName") instanceof String oldName)) {
             return;
         }
-        Resource referral = select(referrer, oldName, resources, NameReferences::isServiceAccount, false);
+        Resource referral = select(referrer, oldName, resources, SERVICE_ACCOUNT, false);
         if (referral != null) {
             podSpec.put("serviceAccountName", referral.name());
         }
     }
 
-    private static boolean isServiceAccount(Resource resource) {
-        return resource.kind().equals("ServiceAccount") && resource.version().equals("v1");
+    /** The kind a reference points to; a null group or version matches any. */
+    private record Target(String group, String kind, String version) {
+        boolean matches(Resource resource) {
+            return resource.kind().equals(kind) && (group == null || resource.group().equals(group))
+                    && (version == null || resource.version().equals(version));
+        }
     }
 
     /** Kustomize looks for a subject's account by original namespace first, then by current one. */
@@ -121,10 +126,10 @@ final class NameReferences {
     }
 
     private static Resource select(Resource referrer, String oldName, List<Resource> candidates,
-                                   Predicate<Resource> target, boolean compareNamespaces) {
+                                   Target target, boolean compareNamespaces) {
         List<Resource> matches = new ArrayList<>(1);
         for (Resource candidate : candidates) {
-            if (candidate.hadName(oldName) && target.test(candidate) && reachable(referrer, candidate)) {
+            if (candidate.hadName(oldName) && target.matches(candidate) && reachable(referrer, candidate)) {
                 matches.add(candidate);
             }
         }
@@ -136,8 +141,12 @@ final class NameReferences {
             boolean same = other.name().equals(first.name())
                     && (!compareNamespaces || other.namespace().equals(first.namespace()));
             if (!same) {
+                List<String> ids = new ArrayList<>();
+                for (Resource match : matches) {
+                    ids.add(match.id());
+                }
                 throw new FluxbootException("install failed: " + referrer.describe() + " refers to " + oldName
-                        + ", which could be any of " + matches.stream().map(Resource::id).toList());
+                        + ", which could be any of " + ids);
             }
         }
         return first;

@@ -76,12 +76,16 @@ final class Nodes {
     static Object deepCopy(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put((String) k, deepCopy(v)));
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                copy.put((String) entry.getKey(), deepCopy(entry.getValue()));
+            }
             return copy;
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(deepCopy(v)));
+            for (Object element : list) {
+                copy.add(deepCopy(element));
+            }
             return copy;
         }
         return value;

@@ -1,5 +1,7 @@
 package dev.fluxboot.cli;
 
+import dev.fluxboot.Redactor;
+
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.Main;
 import dev.fluxboot.ui.Prompter;
@@ -79,7 +81,7 @@ class ErrorHandlingTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().asString()
-                .startsWith("✗ unexpected error: IllegalStateException: connect to https://***@git.example.com failed")
+                .startsWith("✗ unexpected error: IllegalStateException: connect to https://git.example.com failed")
                 .contains("--verbose");
         assertThat(run.err()).doesNotContain("hunter2");
     }
@@ -105,6 +107,6 @@ class ErrorHandlingTest {
         Redactor redactor = new Redactor(List.of("abc", "tok3n-value"));
 
         assertThat(redactor.redact("https://user:pw@host/x token=t0k password: \"p4ss\" tok3n-value abc"))
-                .isEqualTo("https://***@host/x token=*** password: \"***\" *** abc");
+                .isEqualTo("https://host/x token=*** password: \"***\" *** abc");
     }
 }

@@ -156,6 +156,15 @@ class InstallFlagsTest {
     }
 
     @Test
+    void versionThatIsNotAReleaseIsAUsageError() {
+        assertThatThrownBy(() -> parse("install", "--version", "banana"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--version 'banana'");
+        assertThat(parse("install", "--version", "latest").version()).contains("latest");
+        assertThat(parse("install", "--version", "2.8.0").version()).contains("2.8.0");
+    }
+
+    @Test
     void badLogLevelIsAUsageError() {
         assertThatThrownBy(() -> parse("install", "--log-level", "chatty"))
                 .isInstanceOf(UsageException.class)

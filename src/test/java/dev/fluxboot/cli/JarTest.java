@@ -81,6 +81,25 @@ class JarTest {
     }
 
     @Test
+    void exportFromTheJarAndTheLauncherIsWhatFluxWrote(@TempDir Path cache) throws Exception {
+        Path shared = Path.of(System.getProperty("fluxboot.shared", "../shared"), "flux-manifests");
+        assumeTrue(Files.isDirectory(shared.resolve("v2.8.0")), "no shared Flux manifests at " + shared.toAbsolutePath());
+        String expected = Files.readString(shared.resolve("v2.8.0-expected/gotk-components.yaml"), StandardCharsets.UTF_8);
+        String[] args = {"install", "--export", "--version", "v2.8.0", "--manifests", shared.resolve("v2.8.0").toString()};
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+
+        Result fromJar = java(args);
+        Result firstLaunch = launcher(env, args);
+        Result secondLaunch = launcher(env, args);
+
+        for (Result result : List.of(fromJar, firstLaunch, secondLaunch)) {
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).isEqualTo(expected);
+            assertThat(result.err()).isEmpty();
+        }
+    }
+
+    @Test
     void usageErrorFromTheJarExitsTwo() throws Exception {
         Result result = java("install", "--timeout", "soon");
 

@@ -1,4 +1,4 @@
-package dev.fluxboot.cli;
+package dev.fluxboot;
 
 import java.math.BigDecimal;
 import java.time.Duration;

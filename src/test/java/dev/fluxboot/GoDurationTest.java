@@ -1,4 +1,4 @@
-package dev.fluxboot.cli;
+package dev.fluxboot;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
