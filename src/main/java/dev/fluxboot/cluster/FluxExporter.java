@@ -109,25 +109,52 @@ public final class FluxExporter {
         exported.put("apiVersion", type.apiVersion());
         exported.put("kind", type.kind());
         exported.put("metadata", metadata);
-        exported.put("spec", goDurations(Fields.map(object, "spec")));
+        exported.put("spec", typedSpec(Fields.map(object, "spec")));
         return exported;
     }
 
-    /** A deep copy of the spec whose duration fields read as Go writes them. */
+    /**
+     * A deep copy of the spec as the Flux CLI's typed objects write it: duration fields in Go's form,
+     * defaulted {@code false} flags left out.
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> goDurations(Map<String, Object> spec) {
+    private static Map<String, Object> typedSpec(Map<String, Object> spec) {
         Map<String, Object> copy = (Map<String, Object>) deepCopy(spec);
         for (List<String> path : FluxKind.DURATION_PATHS) {
-            Object parent = copy;
-            for (String key : path.subList(0, path.size() - 1)) {
-                parent = parent instanceof Map<?, ?> map ? map.get(key) : null;
-            }
-            if (parent instanceof Map<?, ?> map && map.get(path.get(path.size() - 1)) instanceof String text) {
-                GoDuration.parse(text).ifPresent(duration ->
-                        ((Map<String, Object>) map).put(path.get(path.size() - 1), GoDuration.format(duration)));
-            }
+            forEachParent(copy, path.subList(0, path.size() - 1), parent -> {
+                String key = path.get(path.size() - 1);
+                if (parent.get(key) instanceof String text) {
+                    GoDuration.parse(text).ifPresent(duration -> parent.put(key, GoDuration.format(duration)));
+                }
+            });
+        }
+        for (List<String> path : FluxKind.OMITTED_WHEN_FALSE) {
+            forEachParent(copy, path.subList(0, path.size() - 1), parent -> {
+                if (Boolean.FALSE.equals(parent.get(path.get(path.size() - 1)))) {
+                    parent.remove(path.get(path.size() - 1));
+                }
+            });
         }
         return copy;
+    }
+
+    /** Calls {@code action} with each map {@code path} leads to from {@code root}; {@code []} steps into every list item. */
+    @SuppressWarnings("unchecked")
+    private static void forEachParent(Object root, List<String> path, java.util.function.Consumer<Map<String, Object>> action) {
+        if (path.isEmpty()) {
+            if (root instanceof Map<?, ?> map) {
+                action.accept((Map<String, Object>) map);
+            }
+            return;
+        }
+        List<String> rest = path.subList(1, path.size());
+        if (path.get(0).equals("[]")) {
+            if (root instanceof List<?> list) {
+                list.forEach(item -> forEachParent(item, rest, action));
+            }
+        } else if (root instanceof Map<?, ?> map) {
+            forEachParent(map.get(path.get(0)), rest, action);
+        }
     }
 
     private static Object deepCopy(Object value) {

@@ -29,6 +29,13 @@ public enum FluxKind {
             List.of("install", "timeout"), List.of("upgrade", "timeout"), List.of("test", "timeout"),
             List.of("rollback", "timeout"), List.of("uninstall", "timeout"));
 
+    /**
+     * Plain {@code omitempty} booleans under {@code spec} that a CRD defaults to {@code false}: the
+     * Flux CLI's typed objects drop them, so the export does too ({@code []}: every list item).
+     */
+    static final List<List<String>> OMITTED_WHEN_FALSE = List.of(
+            List.of("suspend"), List.of("force"), List.of("postBuild", "substituteFrom", "[]", "optional"));
+
     private final String kind;
     private final String crd;
     private final boolean hasCredentials;
