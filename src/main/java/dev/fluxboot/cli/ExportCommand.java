@@ -6,8 +6,10 @@ import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.FluxExporter;
 import dev.fluxboot.cluster.FluxKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 
 import java.util.List;
 import java.util.Map;
@@ -26,11 +28,24 @@ import java.util.Optional;
                 ExportCommand.Image.class})
 public final class ExportCommand extends HelpGroup {
 
+    // Flux's export flags are persistent: they work before or after the kind, on every kind
+    @Option(names = "--all", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true", scope = ScopeType.INHERIT,
+            description = "select all resources")
+    private boolean all;
+
+    @Option(names = {"-A", "--all-namespaces"}, paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            scope = ScopeType.INHERIT, description = "with --all, export the objects of all namespaces")
+    private boolean allNamespaces;
+
     @Command(name = "source", description = {"Export sources.",
             "The export source sub-commands export sources in YAML format."},
             synopsisSubcommandLabel = "COMMAND",
             subcommands = {GitSource.class, HelmSource.class, OciSource.class, BucketSource.class, ChartSource.class})
     static final class Source extends HelpGroup {
+
+        @Option(names = "--with-credentials", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+                scope = ScopeType.INHERIT, description = "include credential secrets")
+        private boolean withCredentials;
     }
 
     @Command(name = "image", description = {"Export image automation objects.",
@@ -46,22 +61,26 @@ public final class ExportCommand extends HelpGroup {
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the name of the object to export")
         private String name;
 
-        @Option(names = "--all", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-                description = "select all resources")
-        private boolean all;
-
-        @Option(names = {"-A", "--all-namespaces"}, paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-                description = "with --all, export the objects of all namespaces")
-        private boolean allNamespaces;
-
         abstract FluxKind kind();
 
         boolean withCredentials() {
             return false;
         }
 
+        /** The group command above this one of that type (it holds the inherited flags). */
+        <T> T group(Class<T> type) {
+            for (CommandSpec command = spec(); command != null; command = command.parent()) {
+                if (type.isInstance(command.userObject())) {
+                    return type.cast(command.userObject());
+                }
+            }
+            throw new IllegalStateException(spec().qualifiedName() + " is not under " + type.getSimpleName());
+        }
+
         @Override
         protected final int execute(GlobalOptions globals, CliEnvironment environment) {
+            boolean all = group(ExportCommand.class).all;
+            boolean allNamespaces = group(ExportCommand.class).allNamespaces;
             String command = spec().qualifiedName(" ");
             if (!all && (name == null || name.isEmpty())) {
                 throw new UsageException("name is required: '" + command + " NAME', or --all for every " + kind().kind());
@@ -85,16 +104,11 @@ public final class ExportCommand extends HelpGroup {
         }
     }
 
-    /** A source: {@code --with-credentials} adds the Secret its {@code spec.secretRef} names. */
+    /** A source: {@code --with-credentials} (a flag of {@code export source}) adds the Secret its {@code spec.secretRef} names. */
     abstract static class ExportSourceKind extends ExportKind {
-
-        @Option(names = "--with-credentials", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-                description = "include credential secrets")
-        private boolean withCredentials;
-
         @Override
         boolean withCredentials() {
-            return withCredentials;
+            return group(Source.class).withCredentials;
         }
     }
 
