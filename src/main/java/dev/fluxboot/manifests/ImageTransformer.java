@@ -6,10 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One entry of a kustomization's {@code images:} with {@code name} and {@code newName}: every
- * container image called {@code name} (with any tag and/or digest) is renamed, keeping its tag
- * and digest. As kustomize's image tag transformer: the images of every list field named
- * {@code containers} or {@code initContainers}, at any depth, of every object but
+ * One entry of a kustomization's {@code images:}: every container image called {@code name}
+ * (with any tag and/or digest) gets {@code newName} if set, and as kustomize's image tag updater
+ * a {@code newTag} and/or {@code digest} replaces both its tag and digest, a {@code tagSuffix}
+ * extends its tag; what is not set is kept. As kustomize's image tag transformer: the images of
+ * every list field named {@code containers} or {@code initContainers}, at any depth, of every object but
  * CustomResourceDefinitions; and image volumes' {@code image.reference} of pods and pod templates.
  */
 final class ImageTransformer {
@@ -20,10 +21,21 @@ final class ImageTransformer {
 
     private final String name;
     private final String newName;
+    private final String newTag;
+    private final String digest;
+    private final String tagSuffix;
 
     ImageTransformer(String name, String newName) {
+        this(name, newName, "", "", "");
+    }
+
+    /** Empty strings are unset fields. */
+    ImageTransformer(String name, String newName, String newTag, String digest, String tagSuffix) {
         this.name = name;
         this.newName = newName;
+        this.newTag = newTag;
+        this.digest = digest;
+        this.tagSuffix = tagSuffix;
     }
 
     void apply(List<Resource> resources) {
@@ -74,7 +86,7 @@ final class ImageTransformer {
         }
     }
 
-    /** The image with {@link #newName} and its own tag and digest, or null if it is another image. */
+    /** The image with the entry's changes, or null if it is another image. */
     String rename(String image) {
         if (!image.startsWith(name)) {
             return null;
@@ -84,8 +96,17 @@ final class ImageTransformer {
             return null;
         }
         // Like kustomize, an empty tag ("name:") is dropped.
-        String tag = rest.group(1) == null || rest.group(1).length() == 1 ? "" : rest.group(1);
-        String digest = rest.group(2) == null ? "" : rest.group(2);
-        return newName + tag + digest;
+        String tag = rest.group(1) == null ? "" : rest.group(1).substring(1);
+        String imageDigest = rest.group(2) == null ? "" : rest.group(2).substring(1);
+        if (!newTag.isEmpty() || !digest.isEmpty()) {
+            tag = newTag;
+            imageDigest = digest;
+        } else if (!tagSuffix.isEmpty()) {
+            tag += tagSuffix;
+            imageDigest = "";
+        }
+        return (newName.isEmpty() ? name : newName)
+                + (tag.isEmpty() ? "" : ":" + tag)
+                + (imageDigest.isEmpty() ? "" : "@" + imageDigest);
     }
 }

@@ -5,17 +5,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 6902 JSON patch operations {@code add}, {@code replace} and {@code remove} on parsed YAML
- * values, failing where kustomize's JSON patch library fails: a {@code replace} or
- * {@code remove} of a key or index that does not exist, an {@code add} beyond the end of a list
- * or under a missing parent. {@code /-} appends to a list.
+ * RFC 6902 JSON patch operations {@code add}, {@code replace}, {@code remove}, {@code move},
+ * {@code copy} and {@code test} on parsed YAML values, failing where kustomize's JSON patch
+ * library fails: a {@code replace} or {@code remove} of a key or index that does not exist, an
+ * {@code add} beyond the end of a list or under a missing parent, a {@code from} that does not
+ * exist, a {@code test} whose value differs. {@code /-} appends to a list.
  *
  * @param operations applied in order
  */
 record JsonPatch(List<Operation> operations) {
 
-    /** One operation: {@code op} is add, replace or remove; {@code value} is unused by remove. */
-    record Operation(String op, String path, Object value) {
+    /**
+     * One operation: {@code op} is add, replace, remove, move, copy or test; {@code value} is
+     * used by add, replace and test, {@code from} by move and copy.
+     */
+    record Operation(String op, String path, Object value, String from) {
+
+        Operation(String op, String path, Object value) {
+            this(op, path, value, null);
+        }
 
         static Operation add(String path, Object value) {
             return new Operation("add", path, value);
@@ -68,8 +76,47 @@ record JsonPatch(List<Operation> operations) {
             case "add" -> add(parent, last, Nodes.deepCopy(operation.value()), operation);
             case "replace" -> replace(parent, last, Nodes.deepCopy(operation.value()), operation);
             case "remove" -> remove(parent, last, operation);
+            case "copy" -> add(parent, last, Nodes.deepCopy(valueAtFrom(document, operation)), operation);
+            case "move" -> {
+                Object value = valueAtFrom(document, operation);
+                apply(document, new Operation("remove", operation.from(), null));
+                apply(document, new Operation("add", operation.path(), value));
+            }
+            case "test" -> {
+                if (!(parent instanceof Map<?, ?> || parent instanceof List<?>)
+                        || !java.util.Objects.equals(child(parent, last), operation.value())
+                        || (parent instanceof Map<?, ?> map && !map.containsKey(last))) {
+                    throw failed(operation, "the value differs from the one tested");
+                }
+            }
             default -> throw failed(operation, "unsupported operation " + operation.op());
         }
+    }
+
+    /** The value at the operation's {@code from} pointer, which must exist. */
+    private static Object valueAtFrom(Map<String, Object> document, Operation operation) {
+        if (operation.from() == null) {
+            throw failed(operation, "the operation has no from");
+        }
+        Object node = document;
+        String from = operation.from();
+        if (!from.isEmpty()) {
+            if (from.charAt(0) != '/') {
+                throw failed(operation, "a JSON pointer starts with /");
+            }
+            for (String token : from.substring(1).split("/", -1)) {
+                String key = token.replace("~1", "/").replace("~0", "~");
+                if (node instanceof Map<?, ?> map && !map.containsKey(key)) {
+                    node = null;
+                } else {
+                    node = child(node, key);
+                }
+                if (node == null) {
+                    throw failed(operation, "the document has no " + from);
+                }
+            }
+        }
+        return node;
     }
 
     @SuppressWarnings("unchecked")
