@@ -107,7 +107,7 @@ public final class FluxChecks {
                     reporter.success("can " + verb + " " + resource);
                 } else {
                     reporter.failure("cannot " + verb + " " + resource
-                            + ": installing Flux needs a kubeconfig user allowed to (cluster-admin)");
+                            + " (installing Flux does: use a cluster-admin kubeconfig user)");
                     ok = false;
                 }
             } catch (FluxbootException e) {

@@ -49,8 +49,4 @@ final class FluxCrds {
         }
         return new ResourceType(group, version != null ? version : lastServed == null ? "v1" : lastServed, kind, plural);
     }
-
-    static boolean namespaced(Map<String, Object> crd) {
-        return "Namespaced".equals(Fields.text(crd, "spec", "scope").orElse("Namespaced"));
-    }
 }

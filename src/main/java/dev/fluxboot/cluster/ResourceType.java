@@ -34,9 +34,4 @@ public record ResourceType(String group, String version, String kind, String plu
     public String resource() {
         return group.isEmpty() ? plural : plural + "." + group;
     }
-
-    /** The same kind served under another version. */
-    public ResourceType withVersion(String otherVersion) {
-        return new ResourceType(group, otherVersion, kind, plural);
-    }
 }

@@ -148,10 +148,10 @@ class FluxChecksTest {
             // Then
             assertThat(passed).isFalse();
             assertThat(reporter.lines()).containsExactly(
-                    "✗ cannot create customresourcedefinitions.apiextensions.k8s.io: installing Flux needs a kubeconfig"
-                            + " user allowed to (cluster-admin)",
-                    "✗ cannot create clusterroles.rbac.authorization.k8s.io: installing Flux needs a kubeconfig user"
-                            + " allowed to (cluster-admin)",
+                    "✗ cannot create customresourcedefinitions.apiextensions.k8s.io (installing Flux does: use a"
+                            + " cluster-admin kubeconfig user)",
+                    "✗ cannot create clusterroles.rbac.authorization.k8s.io (installing Flux does: use a cluster-admin"
+                            + " kubeconfig user)",
                     "✔ can create namespaces");
         }
     }
