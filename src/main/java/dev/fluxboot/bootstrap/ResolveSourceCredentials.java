@@ -92,7 +92,7 @@ final class ResolveSourceCredentials implements Step<BootstrapContext> {
         HostPort syncHost = HostPort.ofSyncUrl(syncUrl);
         String secretName = request.target().secretName();
         String namespace = context.namespace();
-        Optional<Map<String, String>> existing = context.cluster().readSecret(namespace, secretName);
+        Optional<Map<String, String>> existing = FluxObjects.secretData(context.cluster(), namespace, secretName);
         Optional<String> pinnedHosts = existing.map(data -> data.get(SourceSecret.KNOWN_HOSTS))
                 .filter(hosts -> !hosts.isBlank());
 

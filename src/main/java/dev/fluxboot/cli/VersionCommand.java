@@ -5,12 +5,15 @@ import dev.fluxboot.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * {@code fluxboot version}: this tool's version and the Flux release it installs by default,
- * as {@code flux version --client} prints them ({@code flux: v2.x.y}). Both are facts about
- * the client, so {@code --client} and the plain command print the same.
+ * as {@code flux version --client} prints them ({@code flux: v2.x.y}); without {@code --client}
+ * also the Flux distribution and the controller images of the cluster ({@link ClusterVersions}).
  */
-@Command(name = "version", description = "Print the fluxboot version and the default Flux version.")
+@Command(name = "version", description = "Print the fluxboot version, the default Flux version and the versions of the Flux components in the cluster.")
 public final class VersionCommand extends BaseCommand {
 
     @Option(names = "--client", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
@@ -24,13 +27,16 @@ public final class VersionCommand extends BaseCommand {
     @Override
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
         BuildInfo build = environment.build();
-        String text = switch (output) {
-            case "yaml" -> "fluxboot: " + build.toolVersion() + "\nflux: " + build.defaultFluxVersion() + "\n";
-            case "json" -> "{\n  \"fluxboot\": \"" + build.toolVersion() + "\",\n  \"flux\": \""
-                    + build.defaultFluxVersion() + "\"\n}\n";
-            default -> throw new UsageException("--output must be json or yaml, not " + output);
-        };
-        environment.reporter().result(text);
+        if (!output.equals("yaml") && !output.equals("json")) {
+            throw new UsageException("--output must be json or yaml, not " + output);
+        }
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("fluxboot", build.toolVersion());
+        info.put("flux", build.defaultFluxVersion());
+        if (!client) {
+            info.putAll(ClusterVersions.read(globals, environment));
+        }
+        environment.reporter().result(output.equals("json") ? ClusterVersions.json(info) : ClusterVersions.yaml(info));
         return ExitCode.OK;
     }
 }

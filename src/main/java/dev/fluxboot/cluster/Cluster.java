@@ -30,17 +30,47 @@ public interface Cluster extends AutoCloseable {
     /** What Flux installation, if any, the cluster already has (read from the Flux CRDs' labels). */
     FluxInstallation inspectFlux();
 
-    /** Creates or updates a Secret (server-side apply, field manager flux). Values are never logged. */
-    void applySecret(String namespace, String name, String type, Map<String, String> stringData);
+    /** The API server's Kubernetes version as it reports it ({@code gitVersion}), e.g. {@code v1.33.1+k3s1}. */
+    String serverVersion();
 
     /**
-     * The object as the server holds it, status included; empty when it does not exist or its
-     * kind is not served (its CustomResourceDefinition is not installed yet).
+     * Whether the kubeconfig's user may {@code verb} the {@code resource} of {@code group} in every
+     * namespace (a SelfSubjectAccessReview; any user may ask it).
      */
-    Optional<Map<String, Object>> get(String apiVersion, String kind, String namespace, String name);
+    boolean allowed(String verb, String group, String resource);
 
-    /** The Secret's data decoded as UTF-8 text; empty when there is no such Secret. Values are never logged. */
-    Optional<Map<String, String>> readSecret(String namespace, String name);
+    /**
+     * The objects of a type as the server holds them (status included).
+     *
+     * @param namespace one namespace, or {@code ""} for all namespaces and for cluster-scoped types
+     * @param labels    labels every object must carry with these values; empty for all objects
+     */
+    List<Map<String, Object>> list(ResourceType type, String namespace, Map<String, String> labels);
+
+    /**
+     * The object as the server holds it; empty when there is none, or when its type is not served
+     * (its CustomResourceDefinition is not installed).
+     *
+     * @param namespace {@code ""} for cluster-scoped types
+     */
+    Optional<Map<String, Object>> get(ResourceType type, String namespace, String name);
+
+    /**
+     * Deletes the object (background propagation); with {@code dryRun} the server only checks the
+     * request (server-side dry run) and changes nothing.
+     *
+     * @return false when there was no such object
+     */
+    boolean delete(ResourceType type, String namespace, String name, boolean dryRun);
+
+    /**
+     * Clears {@code metadata.finalizers} of the object, so that its deletion does not wait for a
+     * controller; with {@code dryRun} the server only checks the request.
+     */
+    void removeFinalizers(ResourceType type, String namespace, String name, boolean dryRun);
+
+    /** Creates or updates a Secret (server-side apply, field manager flux). Values are never logged. */
+    void applySecret(String namespace, String name, String type, Map<String, String> stringData);
 
     @Override
     void close();

@@ -5,15 +5,19 @@ import dev.fluxboot.Redactor;
 import dev.fluxboot.GoDuration;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.ui.Reporter;
-import io.fabric8.kubernetes.api.Pluralize;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import java.nio.charset.StandardCharsets;
@@ -249,6 +253,86 @@ final class KubeCluster implements Cluster {
         });
     }
 
+    @Override
+    public String serverVersion() {
+        return call("read the Kubernetes version", () -> client.getKubernetesVersion().getGitVersion());
+    }
+
+    @Override
+    public boolean allowed(String verb, String group, String resource) {
+        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder()
+                .withNewSpec().withNewResourceAttributes()
+                .withVerb(verb).withGroup(group).withResource(resource)
+                .endResourceAttributes().endSpec().build();
+        SelfSubjectAccessReview answer = call("ask whether " + verb + " " + resource + " is allowed",
+                () -> client.authorization().v1().selfSubjectAccessReview().create(review));
+        return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+    }
+
+    @Override
+    public List<Map<String, Object>> list(ResourceType type, String namespace, Map<String, String> labels) {
+        String where = namespace.isEmpty() ? "" : " in namespace " + namespace;
+        GenericKubernetesResourceList list = call("list " + type.resource() + where, () -> {
+            var operation = client.genericKubernetesResources(context(type, namespace));
+            var scoped = namespace.isEmpty() ? operation.inAnyNamespace() : operation.inNamespace(namespace);
+            return labels.isEmpty() ? scoped.list() : scoped.withLabels(labels).list();
+        });
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (GenericKubernetesResource item : list.getItems()) {
+            objects.add(asMap(item));
+        }
+        return objects;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> get(ResourceType type, String namespace, String name) {
+        GenericKubernetesResource object;
+        try {
+            object = resource(type, namespace, name).get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return Optional.empty(); // the type itself is not served
+            }
+            throw errors.translate("read " + subject(type, namespace, name), e);
+        }
+        return Optional.ofNullable(object).map(this::asMap);
+    }
+
+    @Override
+    public boolean delete(ResourceType type, String namespace, String name, boolean dryRun) {
+        return call("delete " + subject(type, namespace, name),
+                () -> !resource(type, namespace, name).dryRun(dryRun).delete().isEmpty());
+    }
+
+    @Override
+    public void removeFinalizers(ResourceType type, String namespace, String name, boolean dryRun) {
+        call("remove the finalizers of " + subject(type, namespace, name),
+                () -> resource(type, namespace, name).dryRun(dryRun)
+                        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}"));
+    }
+
+    private Resource<GenericKubernetesResource> resource(ResourceType type, String namespace, String name) {
+        var operation = client.genericKubernetesResources(context(type, namespace));
+        return namespace.isEmpty() ? operation.withName(name) : operation.inNamespace(namespace).withName(name);
+    }
+
+    private static ResourceDefinitionContext context(ResourceType type, String namespace) {
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(type.group()).withVersion(type.version())
+                .withKind(type.kind()).withPlural(type.plural())
+                .withNamespaced(!namespace.isEmpty())
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> asMap(GenericKubernetesResource object) {
+        return client.getKubernetesSerialization().convertValue(object, Map.class);
+    }
+
+    private static String subject(ResourceType type, String namespace, String name) {
+        return namespace.isEmpty() ? type.kind() + "/" + name : type.kind() + "/" + namespace + "/" + name;
+    }
+
     private static Optional<String> nonBlank(String value) {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
@@ -275,56 +359,6 @@ final class KubeCluster implements Cluster {
             // no cause attached: a server error must not carry the values into a --verbose trace
             throw new FluxbootException(new Redactor(stringData.values()).redact(e.getMessage()));
         }
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Optional<Map<String, Object>> get(String apiVersion, String kind, String namespace, String name) {
-        int slash = apiVersion.indexOf('/');
-        ResourceDefinitionContext type = new ResourceDefinitionContext.Builder()
-                .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
-                .withVersion(apiVersion.substring(slash + 1))
-                .withKind(kind)
-                .withPlural(Pluralize.toPlural(kind.toLowerCase(java.util.Locale.ROOT)))
-                .withNamespaced(namespace != null && !namespace.isEmpty())
-                .build();
-        String subject = namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
-        GenericKubernetesResource object;
-        try {
-            object = namespace == null || namespace.isEmpty()
-                    ? client.genericKubernetesResources(type).withName(name).get()
-                    : client.genericKubernetesResources(type).inNamespace(namespace).withName(name).get();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return Optional.empty(); // the kind itself is not served
-            }
-            throw errors.translate("read " + subject, e);
-        }
-        return Optional.ofNullable(object)
-                .map(found -> (Map<String, Object>) client.getKubernetesSerialization().convertValue(found, Map.class));
-    }
-
-    @Override
-    public Optional<Map<String, String>> readSecret(String namespace, String name) {
-        Secret secret;
-        try {
-            secret = client.secrets().inNamespace(namespace).withName(name).get();
-        } catch (KubernetesClientException e) {
-            // no cause attached: nothing of a Secret may reach a --verbose trace
-            throw new FluxbootException(errors.message("read Secret/" + namespace + "/" + name, e));
-        }
-        if (secret == null) {
-            return Optional.empty();
-        }
-        Map<String, String> data = new TreeMap<>();
-        if (secret.getData() != null) {
-            secret.getData().forEach((key, value) -> data.put(key,
-                    new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        }
-        if (secret.getStringData() != null) {
-            data.putAll(secret.getStringData());
-        }
-        return Optional.of(data);
     }
 
     private <T> T call(String doing, Supplier<T> request) {

@@ -3,17 +3,17 @@ package dev.fluxboot.githost;
 /**
  * A deploy key as Flux registers it.
  *
- * @param title     {@code <namespace>-<secret-name>-<branch>-<path>}, empty parts left out, the order
- *                  Flux's {@code deployKeyName} uses (so either tool finds the other's key)
+ * @param title     {@code <namespace>-<branch>-<secret-name>-<path>}, empty parts left out: the title
+ *                  the Flux CLI registers (so either tool finds the other's key)
  * @param publicKey the {@code authorized_keys} line ({@code ecdsa-sha2-nistp384 AAAA...})
  * @param readOnly  false with {@code --read-write-key}
  */
 public record DeployKey(String title, String publicKey, boolean readOnly) {
 
     /** Flux's title: the non-empty parts joined with "-". */
-    public static String title(String namespace, String secretName, String branch, String path) {
+    public static String title(String namespace, String branch, String secretName, String path) {
         var parts = new java.util.ArrayList<String>();
-        for (String part : new String[] {namespace, secretName, branch, path}) {
+        for (String part : new String[] {namespace, branch, secretName, path}) {
             if (part != null && !part.isEmpty()) {
                 parts.add(part);
             }

@@ -18,7 +18,8 @@ import java.util.Set;
  * with a kustomization of their own, under the directory; {@code bases} is its old name),
  * {@code patchesStrategicMerge}, {@code patches}, {@code namespace}, {@code patchesJson6902},
  * {@code images} ({@code imageTags} is its old name); {@code apiVersion}, {@code kind} and
- * {@code metadata} are accepted. Any other kustomize field is refused with a message naming it,
+ * {@code metadata} are accepted. {@code namespace} is kustomize's namespace transformer, as the
+ * install overlay applies it. Any other kustomize field is refused with a message naming it,
  * as is a field kustomize does not know. Objects annotated
  * {@code config.kubernetes.io/local-config} (other than "false") are left out, as in kustomize.
  */
@@ -397,6 +398,11 @@ public final class UserKustomization {
         Object value = map == null ? null : map.get(field);
         if (value == null) {
             return "";
+        }
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            throw new FluxbootException(where + ": " + field + " must be a string, not a "
+                    + (value instanceof Map<?, ?> ? "map" : "list") + (field.equals("patch")
+                    ? "; write the patch as a block string (patch: |)" : ""));
         }
         if (!(value instanceof String text)) {
             throw new FluxbootException(where + ": " + field + " must be a string, not " + value + "; quote it");

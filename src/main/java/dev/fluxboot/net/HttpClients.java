@@ -50,11 +50,19 @@ public final class HttpClients {
 
     /** A new client: proxies from the environment, merged trust, connect timeout, redirects followed (not https to http). */
     public HttpClient newClient() {
+        return newClient(HttpClient.Redirect.NORMAL);
+    }
+
+    /**
+     * As {@link #newClient()} with another redirect policy: API clients that send a token and
+     * follow redirects themselves (dropping the token for other hosts) ask for {@code NEVER}.
+     */
+    public HttpClient newClient(HttpClient.Redirect redirects) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .proxy(proxies)
                 .sslContext(sslContext())
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                .followRedirects(redirects);
         proxyAuthenticator().ifPresent(builder::authenticator);
         return builder.build();
     }

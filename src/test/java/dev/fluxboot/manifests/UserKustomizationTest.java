@@ -425,6 +425,8 @@ class UserKustomizationTest {
                     + " is not a valid regular expression: Unclosed group",
             "resources: [objects.yaml]\\npatches: [{patch: '[]', target: {labelSelector: 'a in b'}}]=>patches[0]:"
                     + " target labelSelector 'a in b' is not a label selector: expected '(' at character 6",
+            "resources: [objects.yaml]\\npatches: [{patch: {kind: X}}]=>patches[0]: patch must be a string, not a map;"
+                    + " write the patch as a block string (patch: |)",
             "apiVersion: kustomize.config.k8s.io/v1beta1\\nkind: Kustomization=>is empty; list the resources to apply"
                     + " in it"})
     void refusesWhatKustomizeRefusesWithAClearMessage(String kustomization, String message) {
