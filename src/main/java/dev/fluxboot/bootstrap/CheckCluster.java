@@ -1,6 +1,5 @@
 package dev.fluxboot.bootstrap;
 
-import dev.fluxboot.FluxbootException;
 import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.FluxInstallation;
 import dev.fluxboot.cluster.KubernetesVersionRequirement;
@@ -25,23 +24,7 @@ final class CheckCluster implements Step<BootstrapContext> {
         KubernetesVersionRequirement.warnIfUnsupported(cluster, install.version().orElse(install.options().version()),
                 context.reporter());
         FluxInstallation existing = cluster.inspectFlux();
-        String manager = existing.managedBy().orElse("");
-        if (!existing.installed() || manager.isEmpty() || manager.equals("flux")) {
-            return;
-        }
-        String flux = existing.version().map(v -> "Flux " + v).orElse("Flux");
-        if (context.request().install().force()) {
-            context.reporter().warning("overriding the " + manager + " installation of " + flux + " (--force)");
-            return;
-        }
-        context.reporter().info(flux + " has been installed on this cluster with " + manager + "!");
-        if (!context.prompter().interactive()) {
-            throw new FluxbootException(flux + " in this cluster is managed by " + manager
-                    + " and there is no terminal to confirm the takeover: rerun with --force to override the "
-                    + manager + " installation");
-        }
-        if (!context.prompter().confirm("Are you sure you want to override the " + manager + " installation?")) {
-            throw new FluxbootException("bootstrap cancelled");
-        }
+        FluxTakeover.confirm(existing, context.request().install().force(), context.reporter(), context.prompter(),
+                "bootstrap");
     }
 }

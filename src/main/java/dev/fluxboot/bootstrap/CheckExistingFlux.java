@@ -2,6 +2,7 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.cluster.FluxInstallation;
+import dev.fluxboot.cluster.KubernetesVersionRequirement;
 
 /**
  * Looks at the Flux already in the cluster before changing anything. A Flux that manages
@@ -18,6 +19,8 @@ final class CheckExistingFlux implements Step<InstallContext> {
 
     @Override
     public void run(InstallContext context) {
+        // check --pre: a Kubernetes older than the Flux release supports is a warning, not a stop.
+        KubernetesVersionRequirement.warnIfUnsupported(context.cluster(), context.bundle().version(), context.reporter());
         context.reporter().action("installing components in " + context.request().namespace() + " namespace");
         FluxInstallation existing = context.cluster().inspectFlux();
         if (!existing.installed()) {
@@ -28,22 +31,6 @@ final class CheckExistingFlux implements Step<InstallContext> {
             throw new FluxbootException("this cluster has already been bootstrapped with " + flux
                     + "! Please use 'fluxboot bootstrap' to upgrade");
         }
-        String manager = existing.managedBy().orElse("");
-        if (manager.isEmpty() || manager.equals("flux")) {
-            return;
-        }
-        if (context.request().force()) {
-            context.reporter().warning("overriding the " + manager + " installation of " + flux + " (--force)");
-            return;
-        }
-        context.reporter().info(flux + " has been installed on this cluster with " + manager + "!");
-        if (!context.prompter().interactive()) {
-            throw new FluxbootException(flux + " in this cluster is managed by " + manager
-                    + " and there is no terminal to confirm the takeover: rerun with --force to override the "
-                    + manager + " installation");
-        }
-        if (!context.prompter().confirm("Are you sure you want to override the " + manager + " installation?")) {
-            throw new FluxbootException("installation cancelled");
-        }
+        FluxTakeover.confirm(existing, context.request().force(), context.reporter(), context.prompter(), "installation");
     }
 }
