@@ -33,6 +33,44 @@ public final class Workflows {
         return new Workflow<>("install", steps);
     }
 
+    /**
+     * {@code bootstrap}: the pipeline of DESIGN.md, steps 1 to 9. The Git host's steps (the
+     * repository, the deploy key) run only for forge commands, which give a host and its repository.
+     */
+    public static Workflow<BootstrapContext> bootstrap(BootstrapRequest request, BootstrapServices services) {
+        boolean host = services.host().isPresent() && request.hostRepository().isPresent();
+        List<Step<BootstrapContext>> steps = new ArrayList<>();
+        steps.add(new CheckCluster());
+        steps.add(new CheckSyncPath());
+        if (host) {
+            steps.add(new ReconcileRepository());
+        }
+        steps.add(new ResolveSourceCredentials());
+        steps.add(new CloneRepository());
+        steps.add(new CommitComponents());
+        steps.add(new InstallComponents());
+        if (request.install().registryCredentials().isPresent()) {
+            steps.add(new ReconcileImagePullSecret());
+        }
+        steps.add(new ReconcileSourceSecret());
+        if (host) {
+            steps.add(new RegisterDeployKey());
+        }
+        steps.add(new CommitSyncManifests());
+        steps.add(new ApplySyncManifests());
+        steps.add(new WaitForSync());
+        steps.add(new WaitForComponents());
+        return new Workflow<>("bootstrap", steps);
+    }
+
+    /** Runs {@link #bootstrap}; the local copy of the branch and the cluster connection are closed after. */
+    public static void runBootstrap(BootstrapRequest request, BootstrapServices services, Reporter reporter,
+                                    Prompter prompter) {
+        try (BootstrapContext context = new BootstrapContext(request, services, reporter, prompter, Clock.systemUTC())) {
+            bootstrap(request, services).run(context);
+        }
+    }
+
     /** Runs {@link #install} for {@code request} and closes the cluster connection it opened. */
     public static void runInstall(InstallRequest request, InstallServices services, Reporter reporter,
                                   Prompter prompter) {

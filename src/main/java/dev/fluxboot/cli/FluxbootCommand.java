@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fluxboot",
         description = "Bootstraps Flux (the GitOps Toolkit) into Kubernetes clusters; a drop-in for 'flux install' and 'flux bootstrap'.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {InstallCommand.class, VersionCommand.class, CompletionCommand.class,
+        subcommands = {InstallCommand.class, BootstrapCommand.class, VersionCommand.class, CompletionCommand.class,
                 CheckCommand.class,
                 UninstallCommand.class,
                 ExportCommand.class},

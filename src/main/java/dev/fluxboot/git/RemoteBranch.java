@@ -226,6 +226,41 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
         }
     }
 
+    /** Lists files under a directory at {@link #head()}; empty for a new history. */
+    @Override
+    public List<String> listFiles(String directory) {
+        return listFiles(head, directory);
+    }
+
+    private List<String> listFiles(ObjectId commit, String directory) {
+        ChangeSet.checkPath(directory);
+        List<String> paths = new ArrayList<>();
+        if (commit == null) {
+            return paths;
+        }
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            RevTree tree = walk.parseCommit(commit).getTree();
+            try (TreeWalk directoryWalk = TreeWalk.forPath(reader, directory, tree)) {
+                if (directoryWalk == null || !directoryWalk.isSubtree()) {
+                    return paths;
+                }
+                try (TreeWalk files = new TreeWalk(reader)) {
+                    files.addTree(directoryWalk.getObjectId(0));
+                    files.setRecursive(true);
+                    while (files.next()) {
+                        if ((files.getFileMode(0).getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE) {
+                            paths.add(directory + "/" + files.getPathString());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new FluxbootException("cannot list " + directory + " of branch \"" + branch + "\": " + e.getMessage(), e);
+        }
+        java.util.Collections.sort(paths);
+        return paths;
+    }
+
     /**
      * Makes a commit on {@link #head()} with the changes the source computes, in the local copy
      * only, and moves {@link #head()} to it. Empty when the changes would leave the tree as it is.
@@ -236,7 +271,17 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(details, "details");
         ObjectId base = head;
-        ChangeSet changes = source.changesOn(path -> readFile(base, path));
+        ChangeSet changes = source.changesOn(new TreeReader() {
+            @Override
+            public Optional<byte[]> readFile(String path) {
+                return RemoteBranch.this.readFile(base, path);
+            }
+
+            @Override
+            public List<String> listFiles(String directory) {
+                return RemoteBranch.this.listFiles(base, directory);
+            }
+        });
         if (changes == null) {
             throw new IllegalStateException("the change source returned null");
         }

@@ -1,6 +1,7 @@
 package dev.fluxboot.git;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads files of one commit of the fetched branch. */
@@ -16,5 +17,14 @@ public interface TreeReader {
 
     default boolean exists(String path) {
         return readFile(path).isPresent();
+    }
+
+    /**
+     * The paths of the regular files under {@code directory}, at any depth, relative to the
+     * repository root, sorted; empty when there is no such directory. Readers that cannot list
+     * (a plain lambda) throw {@link UnsupportedOperationException}.
+     */
+    default List<String> listFiles(String directory) {
+        throw new UnsupportedOperationException("this tree reader cannot list directories");
     }
 }

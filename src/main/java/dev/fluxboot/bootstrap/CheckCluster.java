@@ -1,0 +1,43 @@
+package dev.fluxboot.bootstrap;
+
+import dev.fluxboot.FluxbootException;
+import dev.fluxboot.cluster.Cluster;
+import dev.fluxboot.cluster.FluxInstallation;
+
+/**
+ * Looks at the cluster before Git or the cluster change: the preflight check when there is one
+ * ({@code check --pre}), then, as {@code flux bootstrap} does, a Flux installed by another tool
+ * (Helm, say) is taken over only with {@code --force} or a yes at the terminal.
+ */
+final class CheckCluster implements Step<BootstrapContext> {
+
+    @Override
+    public String name() {
+        return "check cluster";
+    }
+
+    @Override
+    public void run(BootstrapContext context) {
+        Cluster cluster = context.cluster();
+        context.services().preflight().ifPresent(check -> check.check(cluster, context.reporter()));
+        FluxInstallation existing = cluster.inspectFlux();
+        String manager = existing.managedBy().orElse("");
+        if (!existing.installed() || manager.isEmpty() || manager.equals("flux")) {
+            return;
+        }
+        String flux = existing.version().map(v -> "Flux " + v).orElse("Flux");
+        if (context.request().install().force()) {
+            context.reporter().warning("overriding the " + manager + " installation of " + flux + " (--force)");
+            return;
+        }
+        context.reporter().info(flux + " has been installed on this cluster with " + manager + "!");
+        if (!context.prompter().interactive()) {
+            throw new FluxbootException(flux + " in this cluster is managed by " + manager
+                    + " and there is no terminal to confirm the takeover: rerun with --force to override the "
+                    + manager + " installation");
+        }
+        if (!context.prompter().confirm("Are you sure you want to override the " + manager + " installation?")) {
+            throw new FluxbootException("bootstrap cancelled");
+        }
+    }
+}

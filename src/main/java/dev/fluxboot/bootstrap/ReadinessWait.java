@@ -1,0 +1,135 @@
+package dev.fluxboot.bootstrap;
+
+import dev.fluxboot.FluxbootException;
+import dev.fluxboot.GoDuration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Polls a Flux object until its controller reports {@code Ready=True} at the expected revision,
+ * as the Flux CLI's {@code objectReconciled} does: a suspended object or {@code Ready=False}
+ * fails at once with the controller's message; a status of an older generation is not trusted;
+ * a timeout names the object and its last Ready condition. Every failure says what to check.
+ */
+final class ReadinessWait {
+
+    private static final Pattern LEGACY_BRANCH_REVISION = Pattern.compile("(.+)/([0-9a-f]{40})");
+    private static final Pattern LEGACY_SHA = Pattern.compile("[0-9a-f]{40}");
+
+    /**
+     * @param revisionPath          where the controller writes the revision it reconciled
+     * @param generationMustBeSeen  fail-safe for objects the bootstrap just changed: wait until
+     *                              {@code status.observedGeneration} is there and equals {@code metadata.generation}
+     * @param hint                  what to check next, appended to every failure
+     */
+    record Target(String apiVersion, String kind, String namespace, String name, String[] revisionPath,
+                  boolean generationMustBeSeen, String hint) {
+
+        String subject() {
+            return kind + " \"" + namespace + "/" + name + "\"";
+        }
+    }
+
+    private ReadinessWait() {
+    }
+
+    static void await(BootstrapContext context, Target target, String expectedRevision) {
+        Duration poll = context.services().pollInterval();
+        Instant deadline = context.deadline();
+        String last = "the object does not exist yet";
+        while (true) {
+            Optional<Map<String, Object>> object = context.cluster().get(target.apiVersion(), target.kind(),
+                    target.namespace(), target.name());
+            if (object.isPresent()) {
+                Optional<String> pending = check(object.get(), target, expectedRevision);
+                if (pending.isEmpty()) {
+                    return;
+                }
+                last = pending.get();
+            }
+            Duration left = Duration.between(context.clock().instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw new FluxbootException("timed out after --timeout=" + GoDuration.format(context.request().install().timeout())
+                        + " waiting for " + target.subject() + " to be reconciled at revision " + expectedRevision
+                        + ": " + last + "; " + target.hint());
+            }
+            sleep(poll.compareTo(left) < 0 ? poll : left);
+        }
+    }
+
+    /** Empty when reconciled at the revision; else why not yet. Throws when it will not get there by waiting. */
+    private static Optional<String> check(Map<String, Object> object, Target target, String expectedRevision) {
+        if (ObjectFields.isTrue(object, "spec", "suspend")) {
+            throw new FluxbootException(target.subject() + " is suspended, so it will not reconcile: resume it "
+                    + "(flux resume " + (target.kind().equals(FluxObjects.KUSTOMIZATION) ? "kustomization" : "source git")
+                    + " " + target.name() + " -n " + target.namespace() + ") and re-run");
+        }
+        long generation = ObjectFields.number(object, "metadata", "generation").orElse(0L);
+        Optional<Long> observed = ObjectFields.number(object, "status", "observedGeneration");
+        boolean statusCurrent = observed.map(seen -> seen == generation).orElse(!target.generationMustBeSeen());
+        Optional<Map<String, Object>> ready = ObjectFields.condition(object, "Ready");
+        String status = ready.map(condition -> String.valueOf(condition.get("status"))).orElse("");
+        // Controllers leave observedGeneration behind on a failure, but stamp the condition itself
+        // with the generation it is about: such a Ready=False is current, and waiting will not help.
+        boolean conditionCurrent = ready.flatMap(condition -> Optional.ofNullable(condition.get("observedGeneration")))
+                .filter(Number.class::isInstance).map(value -> ((Number) value).longValue() == generation).orElse(false);
+        if (status.equals("False") && (statusCurrent || conditionCurrent)) {
+            throw new FluxbootException(target.subject() + " is not ready: " + message(ready.get()) + "; "
+                    + target.hint());
+        }
+        if (!statusCurrent) {
+            return Optional.of("the controller has not observed generation " + generation + " yet (observed: "
+                    + observed.map(String::valueOf).orElse("none") + ")"
+                    + ready.map(condition -> "; last condition " + describe(condition)).orElse(""));
+        }
+        if (ready.isEmpty()) {
+            return Optional.of("no Ready condition yet");
+        }
+        if (!status.equals("True")) {
+            return Optional.of("last condition " + describe(ready.get()));
+        }
+        String revision = normalizeRevision(ObjectFields.text(object, target.revisionPath()).orElse(""));
+        if (!revision.equals(expectedRevision)) {
+            return Optional.of("Ready=True at revision " + (revision.isEmpty() ? "(none)" : revision)
+                    + ", not yet at " + expectedRevision);
+        }
+        return Optional.empty();
+    }
+
+    /** Flux's {@code TransformLegacyRevision}: {@code main/<sha>} is {@code main@sha1:<sha>}. */
+    static String normalizeRevision(String revision) {
+        Matcher branch = LEGACY_BRANCH_REVISION.matcher(revision);
+        if (branch.matches()) {
+            return branch.group(1) + "@sha1:" + branch.group(2);
+        }
+        if (LEGACY_SHA.matcher(revision).matches()) {
+            return "sha1:" + revision;
+        }
+        return revision;
+    }
+
+    private static String describe(Map<String, Object> condition) {
+        String reason = condition.get("reason") == null ? "" : " " + condition.get("reason");
+        return "Ready=" + condition.get("status") + reason + ": " + message(condition);
+    }
+
+    private static String message(Map<String, Object> condition) {
+        Object message = condition.get("message");
+        String text = message == null ? "" : String.valueOf(message).strip();
+        return text.isEmpty() ? "(no message)" : text.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(Math.max(1, duration.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FluxbootException("interrupted while waiting for Flux to reconcile");
+        }
+    }
+}

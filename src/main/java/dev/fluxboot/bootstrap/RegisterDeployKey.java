@@ -1,0 +1,40 @@
+package dev.fluxboot.bootstrap;
+
+import dev.fluxboot.git.SshKeyPair;
+import dev.fluxboot.githost.DeployKey;
+import dev.fluxboot.githost.GitHost;
+import dev.fluxboot.githost.RemoteRepository;
+
+/**
+ * The deploy-key half of step 6 for forge commands: the host holds the source secret's public
+ * key under Flux's title ({@code <ns>-<secret>-<branch>-<path>}), read-only unless
+ * {@code --read-write-key}. Checked on every run, so a key deleted on the host comes back.
+ */
+final class RegisterDeployKey implements Step<BootstrapContext> {
+
+    @Override
+    public String name() {
+        return "deploy key";
+    }
+
+    @Override
+    public void run(BootstrapContext context) {
+        SshKeyPair key = context.credentials().deployKey().orElse(null);
+        if (key == null) {
+            return; // token auth: no key to register
+        }
+        GitHost host = context.services().host().orElseThrow();
+        RemoteRepository repository = context.hostRepository().orElseThrow(
+                () -> new IllegalStateException("no repository from the host yet"));
+        BootstrapRequest request = context.request();
+        SyncTarget target = request.target();
+        // Flux titles the key with the path as its flag holds it: "./<path>", nothing for the root.
+        String title = DeployKey.title(context.namespace(), target.secretName(), target.branch(),
+                target.path().isEmpty() ? "" : "./" + target.path());
+        boolean readOnly = !request.hostRepository().map(HostRepository::readWriteKey).orElse(false);
+        context.reporter().action("configuring deploy key");
+        ReconcileRepository.report(context, host.ensureDeployKey(repository,
+                new DeployKey(title, key.authorizedKey(), readOnly), false));
+        context.reporter().success("configured deploy key \"" + title + "\" for \"" + repository.sshUrl() + "\"");
+    }
+}

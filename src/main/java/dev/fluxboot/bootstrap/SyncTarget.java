@@ -1,0 +1,63 @@
+package dev.fluxboot.bootstrap;
+
+import dev.fluxboot.manifests.SyncManifestsGenerator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where Flux lives in the repository and how the cluster follows it.
+ *
+ * @param url               the repository URL the tool clones and pushes ({@code --url}), as given
+ * @param branch            {@code --branch}
+ * @param path              {@code --path}, cleaned as Flux cleans it: no leading {@code ./} or {@code /},
+ *                          no {@code ..} that leaves the repository, {@code ""} for the root
+ * @param interval          {@code --interval} of the GitRepository
+ * @param recurseSubmodules {@code --recurse-submodules}
+ * @param secretName        {@code --secret-name}: the source secret the GitRepository uses
+ */
+public record SyncTarget(String url, String branch, String path, Duration interval, boolean recurseSubmodules,
+                         String secretName) {
+
+    public static final String COMPONENTS_FILE = "gotk-components.yaml";
+    public static final String SYNC_FILE = "gotk-sync.yaml";
+    public static final String KUSTOMIZATION_FILE = "kustomization.yaml";
+
+    public SyncTarget {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(branch, "branch");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(secretName, "secretName");
+        path = cleanPath(path);
+    }
+
+    /**
+     * Flux's {@code SafeRelativePath}: the path joined onto the repository root without leaving it
+     * ({@code ../x} is {@code x}, {@code /x} is {@code x}, {@code a/./b/} is {@code a/b}).
+     */
+    public static String cleanPath(String path) {
+        return path == null ? "" : SyncManifestsGenerator.normalizeTargetPath(path).substring(2);
+    }
+
+    /** {@code <path>/<namespace>}: the folder of the three files. */
+    public String fluxDirectory(String namespace) {
+        return path.isEmpty() ? namespace : path + "/" + namespace;
+    }
+
+    public String componentsFile(String namespace) {
+        return fluxDirectory(namespace) + "/" + COMPONENTS_FILE;
+    }
+
+    public String syncFile(String namespace) {
+        return fluxDirectory(namespace) + "/" + SYNC_FILE;
+    }
+
+    public String kustomizationFile(String namespace) {
+        return fluxDirectory(namespace) + "/" + KUSTOMIZATION_FILE;
+    }
+
+    /** The Kustomization's {@code spec.path}: {@code ./<path>}, {@code ./} for the root. */
+    public String kustomizationPath() {
+        return "./" + path;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.fluxboot.cli;
+
+import dev.fluxboot.ExitCode;
+import picocli.CommandLine.Command;
+
+/** {@code fluxboot bootstrap}: the group of bootstrap commands; alone it prints its help. */
+@Command(name = "bootstrap", description = {"Deploy Flux on a cluster the GitOps way.",
+        "The bootstrap sub-commands push the Flux manifests to a Git repository and deploy Flux on the cluster."},
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {BootstrapGitCommand.class})
+public final class BootstrapCommand extends BaseCommand {
+
+    @Override
+    protected int execute(GlobalOptions globals, CliEnvironment environment) {
+        spec().commandLine().usage(environment.out());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,629 @@
+package dev.fluxboot.bootstrap;
+
+import dev.fluxboot.git.EcdsaCurve;
+import dev.fluxboot.git.SshKeyGenerator;
+import dev.fluxboot.git.SshKeyPair;
+import dev.fluxboot.manifests.Bundle;
+import dev.fluxboot.manifests.ComponentsGenerator;
+import dev.fluxboot.manifests.DirectoryBundleReader;
+import dev.fluxboot.manifests.InstallOptions;
+import dev.fluxboot.testing.KubeApiServerSupport;
+import dev.fluxboot.testing.flux.Fault;
+import dev.fluxboot.testing.flux.FluxControllerSimulator;
+import dev.fluxboot.testing.git.GitRepositories;
+import dev.fluxboot.testing.git.HttpGitServer;
+import dev.fluxboot.testing.git.TestCertificates;
+import dev.fluxboot.testing.git.SshGitServer;
+import dev.fluxboot.ui.Prompter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code fluxboot bootstrap git} end to end: a real SSH Git server that accepts only the keys it
+ * was given, the real kube-apiserver, and {@link FluxControllerSimulator} playing the controllers
+ * (it fetches with the Secret the bootstrap created). Scenarios run in order on one API server; each
+ * uses its own namespace (the test server never finishes deleting one) and repository.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BootstrapGitTest {
+
+    @RegisterExtension
+    static final KubeApiServerSupport kube = new KubeApiServerSupport();
+
+    private static final String PATH = "clusters/my-cluster";
+
+    @TempDir
+    static Path work;
+
+    private static Path v280;
+    private static Path v281;
+    private static GitRepositories repositories;
+    private static SshGitServer ssh;
+    private static Path keyFile;
+    private static SshKeyPair key;
+    private static HttpGitServer https;
+    private static Path caFile;
+    private static final String TOKEN = "tok-7f3e9a1c5b2d4e6f8a0b";
+    private static final String BEARER = "bearer-93c1d7e5a2f4b6c8d0e2";
+    private static final List<BootstrapRun> runs = new ArrayList<>();
+
+    @BeforeAll
+    static void servers() throws IOException {
+        v280 = TestBundles.strippedCopy("v2.8.0", work);
+        v281 = TestBundles.strippedCopy("v2.8.1", work);
+        repositories = new GitRepositories();
+        ssh = SshGitServer.start(repositories);
+        key = new SshKeyGenerator().ecdsa(EcdsaCurve.P384);
+        keyFile = work.resolve("deploy-key");
+        Files.writeString(keyFile, key.privateKeyPem());
+        ssh.authorize(key.publicKey());
+        TestCertificates certificates = TestCertificates.generate();
+        https = HttpGitServer.startHttps(repositories, certificates);
+        https.authorizeBasic("git", TOKEN, false);
+        https.authorizeBearer(BEARER, false);
+        caFile = certificates.writeCaFile(work);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ssh != null) {
+            ssh.close();
+        }
+        if (https != null) {
+            https.close();
+        }
+        if (repositories != null) {
+            repositories.close();
+        }
+    }
+
+    private static BootstrapRun bootstrap(String namespace, String repository, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--url", ssh.url(repository), "--private-key-file", keyFile.toString(),
+                "--silent"));
+        args.addAll(List.of(extra));
+        return run(namespace, Prompter.none(), new java.io.ByteArrayOutputStream(), args);
+    }
+
+    private static BootstrapRun run(String namespace, Prompter prompter, java.io.ByteArrayOutputStream err,
+                                    List<String> args) {
+        return run(namespace, prompter, err, args, Map.of());
+    }
+
+    /** {@code bootstrap git} with the test's bundle, path, cluster and namespace, and {@code args}. */
+    private static BootstrapRun run(String namespace, Prompter prompter, java.io.ByteArrayOutputStream err,
+                                    List<String> args, Map<String, String> env) {
+        List<String> all = new ArrayList<>(List.of("bootstrap", "git", "-n", namespace));
+        Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        defaults.put("--path", PATH);
+        defaults.put("--version", "v2.8.0");
+        defaults.put("--manifests", v280.toString());
+        defaults.put("--kubeconfig", kube.kubeconfig().toString());
+        defaults.put("--timeout", "2m");
+        defaults.forEach((flag, value) -> {
+            if (!args.contains(flag)) {
+                all.addAll(List.of(flag, value));
+            }
+        });
+        all.addAll(args);
+        BootstrapRun run = BootstrapRun.run(env, prompter, all, err);
+        runs.add(run);
+        return run;
+    }
+
+    private static BootstrapRun bootstrapWithControllers(String namespace, String repository, String... extra) {
+        try (FluxControllerSimulator flux = controllers(namespace)) {
+            BootstrapRun run = bootstrap(namespace, repository, extra);
+            assertThat(flux.internalErrors()).isEmpty();
+            return run;
+        }
+    }
+
+    /** source-, kustomize-controller and the deployment controller for the namespace, running. */
+    private static FluxControllerSimulator controllers(String namespace) {
+        return new FluxControllerSimulator(kube.client(), namespace).start();
+    }
+
+    private static String generatedComponents(Path bundle, String version, String namespace) {
+        Bundle read = new Bundle(version, new DirectoryBundleReader().read(bundle), bundle.toString());
+        InstallOptions defaults = InstallOptions.defaults(version);
+        InstallOptions options = new InstallOptions(version, namespace, defaults.components(), List.of(),
+                defaults.registry(), "", true, true, "info", "cluster.local", List.of());
+        return new ComponentsGenerator().generate(read, options).yaml();
+    }
+
+    @Test
+    @Order(1)
+    void firstBootstrapIntoAnEmptyRepositoryWritesFluxFilesAndSyncsTheCluster() {
+        repositories.create("org/fleet");
+
+        BootstrapRun run = bootstrapWithControllers("flux-system", "org/fleet");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String dir = PATH + "/flux-system/";
+        assertThat(repositories.files("org/fleet", "main")).containsExactlyInAnyOrder(
+                dir + "gotk-components.yaml", dir + "gotk-sync.yaml", dir + "kustomization.yaml");
+        assertThat(repositories.log("org/fleet", "main")).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux sync manifests", "Add Flux v2.8.0 component manifests");
+        assertThat(repositories.log("org/fleet", "main")).allSatisfy(commit ->
+                assertThat(commit.getAuthorIdent().getName()).isEqualTo("Flux"));
+        assertThat(repositories.readFile("org/fleet", "main", dir + "gotk-components.yaml"))
+                .hasValue(generatedComponents(v280, "v2.8.0", "flux-system"));
+        String syncUrl = ssh.url("org/fleet");
+        assertThat(repositories.readFile("org/fleet", "main", dir + "gotk-sync.yaml"))
+                .hasValue(TestBundles.expected("gotk-sync.yaml")
+                        .replace("ssh://git@github.com/AGarciaRipalda/flux-tyk-gotenberg", syncUrl));
+        assertThat(repositories.readFile("org/fleet", "main", dir + "kustomization.yaml"))
+                .hasValue(TestBundles.expected("kustomization.yaml"));
+
+        Map<String, String> secret = secretData("flux-system", "flux-system");
+        assertThat(secret).containsOnlyKeys("identity", "identity.pub", "known_hosts");
+        assertThat(secret.get("identity")).isEqualTo(key.privateKeyPem());
+        assertThat(secret.get("identity.pub")).isEqualTo(key.authorizedKey() + "\n");
+        assertThat(secret.get("known_hosts")).isEqualTo(ssh.knownHosts().strip());
+        String head = repositories.tip("org/fleet", "main").orElseThrow().name();
+        assertThat(run.err()).contains("► cloning branch \"main\" from Git repository",
+                "✔ committed component manifests to \"main\"", "► installing components in \"flux-system\" namespace",
+                "► applying source secret \"flux-system/flux-system\"", "✔ committed sync manifests to \"main\"",
+                "✔ GitRepository reconciled successfully", "✔ Kustomization reconciled successfully",
+                "✔ all components are healthy");
+        assertThat(kube.client().genericKubernetesResources("kustomize.toolkit.fluxcd.io/v1", "Kustomization")
+                .inNamespace("flux-system").withName("flux-system").get().getAdditionalProperties().get("status"))
+                .asString().contains("main@sha1:" + head);
+    }
+
+    @Test
+    @Order(2)
+    void rerunCommitsNothingAndChangesNothingInTheCluster() {
+        int pushes = ssh.pushCount();
+        Map<String, String> before = resourceVersions("flux-system");
+
+        BootstrapRun run = bootstrapWithControllers("flux-system", "org/fleet");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ssh.pushCount()).isEqualTo(pushes);
+        assertThat(repositories.log("org/fleet", "main")).hasSize(2);
+        assertThat(run.err()).contains("✔ component manifests are up to date", "✔ sync manifests are up to date");
+        assertThat(resourceVersions("flux-system")).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void upgradeChangesOnlyTheComponentsInOneCommitAndReachesTheCluster() {
+        String before = repositories.tip("org/fleet", "main").orElseThrow().name();
+
+        BootstrapRun run = bootstrapWithControllers("flux-system", "org/fleet", "--version", "v2.8.1",
+                "--manifests", v281.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<RevCommit> log = repositories.log("org/fleet", "main");
+        assertThat(log).hasSize(3);
+        assertThat(log.get(0).getShortMessage()).isEqualTo("Add Flux v2.8.1 component manifests");
+        assertThat(log.get(1).getName()).isEqualTo(before);
+        assertThat(GitTrees.changedPaths(repositories.get("org/fleet"), log.get(0)))
+                .containsExactly(PATH + "/flux-system/gotk-components.yaml");
+        assertThat(repositories.readFile("org/fleet", "main", PATH + "/flux-system/gotk-components.yaml"))
+                .hasValue(generatedComponents(v281, "v2.8.1", "flux-system"));
+        assertThat(kube.client().apps().deployments().inNamespace("flux-system").withName("helm-controller").get()
+                .getMetadata().getLabels()).containsEntry("app.kubernetes.io/version", "v2.8.1");
+        assertThat(run.err()).doesNotContain("installing components");
+    }
+
+    @Test
+    @Order(4)
+    void repositoryWithHistoryAndOtherFilesKeepsThemAll() {
+        repositories.create("org/history");
+        repositories.commit("org/history", "main", Map.of("README.md", "# fleet\n"), "first");
+        String second = repositories.commit("org/history", "main",
+                Map.of("apps/podinfo.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: podinfo\n",
+                        "clusters/my-cluster/apps.yaml", "# the user's\n"), "second").name();
+
+        BootstrapRun run = bootstrapWithControllers("history", "org/history");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(repositories.files("org/history", "main")).contains("README.md", "apps/podinfo.yaml",
+                "clusters/my-cluster/apps.yaml", PATH + "/history/gotk-components.yaml", PATH + "/history/gotk-sync.yaml",
+                PATH + "/history/kustomization.yaml");
+        List<RevCommit> log = repositories.log("org/history", "main");
+        assertThat(log).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux sync manifests", "Add Flux v2.8.0 component manifests", "second", "first");
+        assertThat(log.get(2).getName()).isEqualTo(second);
+        assertThat(repositories.readFile("org/history", "main", "clusters/my-cluster/apps.yaml")).hasValue("# the user's\n");
+    }
+
+    @Test
+    @Order(5)
+    void pushRejectedBecauseSomeonePushedMeanwhileIsRedoneOnTop() {
+        repositories.create("org/race");
+        repositories.commit("org/race", "main", Map.of("README.md", "# race\n"), "first");
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        ssh.duringReceive((name, repository, number) -> {
+            if (name.equals("org/race") && raced.compareAndSet(false, true)) {
+                repositories.commit(name, "main", Map.of("apps/theirs.yaml", "# theirs\n"), "their change");
+            }
+        });
+        BootstrapRun run;
+        try {
+            run = bootstrapWithControllers("race", "org/race");
+        } finally {
+            ssh.duringReceive(null);
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(raced).isTrue();
+        assertThat(run.err()).contains("◎ git conflict detected, retrying with a fresh clone");
+        assertThat(repositories.log("org/race", "main")).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux sync manifests", "Add Flux v2.8.0 component manifests", "their change", "first");
+        assertThat(repositories.files("org/race", "main")).contains("apps/theirs.yaml", PATH + "/race/gotk-components.yaml");
+    }
+
+    @Test
+    @Order(6)
+    void anotherPathForTheSameClusterIsRefusedNamingBothPaths() {
+        int pushes = ssh.pushCount();
+
+        BootstrapRun run = bootstrap("flux-system", "org/fleet", "--path", "clusters/other");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).contains("\"./clusters/other\"", "\"./clusters/my-cluster\"",
+                "delete the Kustomization flux-system/flux-system");
+        assertThat(ssh.pushCount()).isEqualTo(pushes);
+        assertThat(repositories.files("org/fleet", "main")).noneMatch(file -> file.startsWith("clusters/other"));
+    }
+
+    @Test
+    @Order(7)
+    void serverWhoseHostKeyDiffersFromTheOneTheClusterTrustsIsRefused() {
+        repositories.create("org/pinned");
+        KubernetesClient client = kube.client();
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName("pinned").endMetadata().build()).create();
+        java.security.PublicKey otherHostKey = SshGitServer.generateHostKey("ecdsa").getPublic();
+        String staleKnownHosts = "[127.0.0.1]:" + ssh.port() + " "
+                + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(otherHostKey);
+        client.secrets().inNamespace("pinned").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("flux-system").endMetadata()
+                .addToStringData("identity", key.privateKeyPem())
+                .addToStringData("identity.pub", key.identityPub())
+                .addToStringData("known_hosts", staleKnownHosts).build()).create();
+
+        BootstrapRun run = bootstrap("pinned", "org/pinned");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).contains("host key of [127.0.0.1]:" + ssh.port() + " has changed");
+        assertThat(repositories.log("org/pinned", "main")).isEmpty();
+        assertThat(client.apps().deployments().inNamespace("pinned").list().getItems()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void keyWithoutAccessFailsBeforeAnythingChanges() throws IOException {
+        repositories.create("org/locked");
+        SshKeyPair stranger = new SshKeyGenerator().ed25519();
+        Path strangerFile = work.resolve("stranger-key");
+        Files.writeString(strangerFile, stranger.privateKeyPem());
+
+        BootstrapRun run = run("locked", Prompter.none(), new java.io.ByteArrayOutputStream(), List.of(
+                "--url", ssh.url("org/locked"), "--private-key-file", strangerFile.toString(), "--silent"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).contains("authentication was refused",
+                stranger.publicKeyType() + " " + stranger.fingerprint());
+        assertThat(repositories.log("org/locked", "main")).isEmpty();
+        assertThat(kube.client().namespaces().withName("locked").get()).isNull();
+    }
+
+    @Test
+    @Order(9)
+    void kustomizationReadyFalseFailsAtOnceWithTheControllersMessage() {
+        repositories.create("org/broken");
+        BootstrapRun run;
+        try (FluxControllerSimulator flux = controllers("broken")) {
+            flux.inject(FluxControllerSimulator.Kind.KUSTOMIZATION, "broken",
+                    Fault.notReady("BuildFailed", "kustomize build failed: accumulating resources: 'apps' not found"));
+            run = bootstrap("broken", "org/broken");
+        }
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).contains("Kustomization \"broken/broken\" is not ready: kustomize build failed: "
+                + "accumulating resources: 'apps' not found", "check the manifests under ./clusters/my-cluster");
+        assertThat(run.millis()).isLessThan(60_000);
+    }
+
+    @Test
+    @Order(10)
+    void timeoutNamesTheObjectThatWasNotReadyAndItsLastCondition() {
+        String old = repositories.tip("org/fleet", "main").orElseThrow().name();
+        String theirs = repositories.commit("org/fleet", "main", Map.of("apps/new.yaml", "# new\n"), "their app").name();
+        BootstrapRun run;
+        // The controllers are down: nothing reconciles the new revision.
+        try (FluxControllerSimulator ignored = new FluxControllerSimulator(kube.client(), "flux-system")) {
+            run = bootstrap("flux-system", "org/fleet", "--version", "v2.8.1", "--manifests", v281.toString(),
+                    "--timeout", "20s");
+        }
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).contains("timed out after --timeout=20s waiting for GitRepository \"flux-system/flux-system\"",
+                "Ready=True at revision main@sha1:" + old, "not yet at main@sha1:" + theirs, "source-controller");
+    }
+
+    @Test
+    @Order(11)
+    void tokenAuthOverHttpsWithCaFileStoresTheTokenInTheClusterOnly() {
+        repositories.create("org/token");
+        BootstrapRun run;
+        try (FluxControllerSimulator ignored = controllers("token")) {
+            run = run("token", Prompter.none(), new java.io.ByteArrayOutputStream(), List.of("--url", https.url("org/token"),
+                    "--token-auth", "--password", TOKEN, "--ca-file", caFile.toString()));
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, String> secret = secretData("token", "flux-system");
+        assertThat(secret).containsOnlyKeys("username", "password", "ca.crt");
+        assertThat(secret).containsEntry("username", "git").containsEntry("password", TOKEN);
+        assertThat(secret.get("ca.crt")).isEqualTo(readString(caFile));
+        assertThat(repositories.readFile("org/token", "main", PATH + "/token/gotk-sync.yaml")).get().asString()
+                .contains("  url: " + https.url("org/token") + "\n");
+    }
+
+    @Test
+    @Order(12)
+    void bearerTokenOverHttps() {
+        repositories.create("org/bearer");
+        BootstrapRun run;
+        try (FluxControllerSimulator ignored = controllers("bearer")) {
+            run = run("bearer", Prompter.none(), new java.io.ByteArrayOutputStream(), List.of("--url", https.url("org/bearer"),
+                    "--with-bearer-token", "--ca-file", caFile.toString()), Map.of("GIT_PASSWORD", BEARER));
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(secretData("bearer", "flux-system")).containsOnlyKeys("bearerToken", "ca.crt")
+                .containsEntry("bearerToken", BEARER);
+        assertThat(https.lastAuthorizationScheme()).isEqualTo("Bearer");
+    }
+
+    @Test
+    @Order(13)
+    void clusterLostBetweenPushAndInstallIsFinishedByARerun() {
+        repositories.create("org/interrupted");
+        Path reader = readOnlyKubeconfig();
+
+        BootstrapRun broken = run("interrupted", Prompter.none(), new java.io.ByteArrayOutputStream(), List.of(
+                "--url", ssh.url("org/interrupted"), "--private-key-file", keyFile.toString(), "--silent",
+                "--kubeconfig", reader.toString()));
+
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.lastErrLine()).contains("permission denied");
+        assertThat(repositories.log("org/interrupted", "main")).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux v2.8.0 component manifests");
+
+        BootstrapRun rerun = bootstrapWithControllers("interrupted", "org/interrupted");
+
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.err()).contains("✔ component manifests are up to date", "✔ installed components");
+        assertThat(repositories.log("org/interrupted", "main")).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux sync manifests", "Add Flux v2.8.0 component manifests");
+    }
+
+    @Test
+    @Order(14)
+    void generatedKeyIsShownAndConfirmedAtTheTerminalBeforeItIsUsed() {
+        repositories.create("org/generated");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        List<String> questions = new ArrayList<>();
+        Prompter person = new Prompter() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                questions.add(question);
+                String printed = err.toString(StandardCharsets.UTF_8);
+                String line = printed.lines().filter(l -> l.contains("public key: ")).reduce((a, b) -> b).orElseThrow();
+                ssh.authorize(line.substring(line.indexOf("public key: ") + "public key: ".length()), false);
+                return true;
+            }
+        };
+        BootstrapRun run;
+        try (FluxControllerSimulator ignored = controllers("generated")) {
+            run = run("generated", person, err, List.of("--url", ssh.url("org/generated"), "--ssh-key-algorithm", "ed25519"));
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(questions).singleElement().asString().startsWith("Please give the key access to your repository");
+        Map<String, String> secret = secretData("generated", "flux-system");
+        assertThat(secret.get("identity.pub")).startsWith("ssh-ed25519 ");
+        assertThat(run.err()).contains("✔ public key: " + secret.get("identity.pub").strip());
+    }
+
+    @Test
+    @Order(15)
+    void rerunWithTheSecretPresentReusesItsKeyAndLeavesItAlone() {
+        String version = kube.client().secrets().inNamespace("generated").withName("flux-system").get()
+                .getMetadata().getResourceVersion();
+        BootstrapRun run;
+        try (FluxControllerSimulator ignored = controllers("generated")) {
+            run = run("generated", Prompter.none(), new java.io.ByteArrayOutputStream(),
+                    List.of("--url", ssh.url("org/generated")));
+        }
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("✔ source secret up to date").doesNotContain("public key:");
+        assertThat(kube.client().secrets().inNamespace("generated").withName("flux-system").get()
+                .getMetadata().getResourceVersion()).isEqualTo(version);
+    }
+
+    @Test
+    @Order(16)
+    void newKeyWithoutTerminalAndWithoutSilentIsAClearError() {
+        repositories.create("org/noterminal");
+
+        BootstrapRun run = run("noterminal", Prompter.none(), new java.io.ByteArrayOutputStream(),
+                List.of("--url", ssh.url("org/noterminal")));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).contains("no terminal", "--private-key-file", "--silent");
+        assertThat(run.err()).doesNotContain("public key:");
+        assertThat(repositories.log("org/noterminal", "main")).isEmpty();
+    }
+
+    @Test
+    @Order(17)
+    void userPatchesInKustomizationYamlAreKeptAndAppliedFromTheFirstInstall() {
+        repositories.create("org/patched");
+        String kustomization = String.join("\n",
+                "apiVersion: kustomize.config.k8s.io/v1beta1",
+                "kind: Kustomization",
+                "resources:",
+                "- gotk-components.yaml",
+                "- gotk-sync.yaml",
+                "patches:",
+                "- patch: |",
+                "    apiVersion: apps/v1",
+                "    kind: Deployment",
+                "    metadata:",
+                "      name: kustomize-controller",
+                "    spec:",
+                "      template:",
+                "        spec:",
+                "          containers:",
+                "          - name: manager",
+                "            env:",
+                "            - name: FLUX_PATCHED",
+                "              value: \"yes\"",
+                "  target:",
+                "    kind: Deployment",
+                "    name: kustomize-controller",
+                "- patch: |",
+                "    - op: add",
+                "      path: /spec/template/spec/containers/0/args/-",
+                "      value: --requeue-dependency=5s",
+                "  target:",
+                "    kind: Deployment",
+                "    name: source-controller",
+                "");
+        String file = PATH + "/patched/kustomization.yaml";
+        repositories.commit("org/patched", "main", Map.of(file, kustomization), "my patches");
+
+        BootstrapRun run = bootstrapWithControllers("patched", "org/patched");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(repositories.readFile("org/patched", "main", file)).hasValue(kustomization);
+        assertThat(GitTrees.changedPaths(repositories.get("org/patched"), repositories.log("org/patched", "main").get(0)))
+                .containsExactly(PATH + "/patched/gotk-sync.yaml");
+        var kustomizeController = kube.client().apps().deployments().inNamespace("patched")
+                .withName("kustomize-controller").get();
+        // Created with the patch: the first install went through kustomization.yaml, not around it.
+        assertThat(kustomizeController.getMetadata().getGeneration()).isEqualTo(1L);
+        assertThat(kustomizeController.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .extracting(io.fabric8.kubernetes.api.model.EnvVar::getName)
+                .contains("RUNTIME_NAMESPACE", "FLUX_PATCHED");
+        assertThat(kube.client().apps().deployments().inNamespace("patched").withName("source-controller").get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("--requeue-dependency=5s");
+    }
+
+    @Test
+    @Order(100)
+    void noSecretInAnyOutputOrCommit() {
+        assertThat(runs).hasSizeGreaterThan(10);
+        List<String> secrets = new ArrayList<>(List.of(TOKEN, BEARER));
+        secrets.addAll(privateKeyLines(key.privateKeyPem()));
+        Map<String, String> generated = secretData("generated", "flux-system");
+        secrets.addAll(privateKeyLines(generated.get("identity")));
+        for (BootstrapRun run : runs) {
+            for (String secret : secrets) {
+                assertThat(run.out()).doesNotContain(secret);
+                assertThat(run.err()).doesNotContain(secret);
+            }
+        }
+        for (String repository : List.of("org/fleet", "org/history", "org/race", "org/token", "org/bearer",
+                "org/interrupted", "org/generated", "org/broken", "org/patched")) {
+            String everything = GitTrees.allBlobs(repositories.get(repository));
+            for (String secret : secrets) {
+                assertThat(everything).as(repository).doesNotContain(secret);
+            }
+        }
+    }
+
+    /** The base64 lines of a PEM key: each is secret on its own. */
+    private static List<String> privateKeyLines(String pem) {
+        return pem.lines().filter(line -> !line.startsWith("-----") && line.length() >= 16).toList();
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A user who may read everything and change nothing: the cluster refuses the install. */
+    private static Path readOnlyKubeconfig() {
+        KubernetesClient client = kube.client();
+        client.rbac().clusterRoles().resource(new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder()
+                .withNewMetadata().withName("read-everything").endMetadata()
+                .addNewRule().withApiGroups("*").withResources("*").withVerbs("get", "list", "watch").endRule()
+                .build()).createOr(existing -> existing.update());
+        client.rbac().clusterRoleBindings().resource(new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder()
+                .withNewMetadata().withName("reader-reads-everything").endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "read-everything")
+                .addNewSubject().withKind("User").withName("reader").withApiGroup("rbac.authorization.k8s.io").endSubject()
+                .build()).createOr(existing -> existing.update());
+        return kube.kubeconfigForUser("reader");
+    }
+
+    private static Map<String, String> secretData(String namespace, String name) {
+        Secret secret = kube.client().secrets().inNamespace(namespace).withName(name).get();
+        assertThat(secret).as("Secret %s/%s", namespace, name).isNotNull();
+        Map<String, String> data = new TreeMap<>();
+        secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+        return data;
+    }
+
+    /** kind/name to resourceVersion of every object of the namespace that the bootstrap touches, and the CRDs. */
+    private static Map<String, String> resourceVersions(String namespace) {
+        KubernetesClient client = kube.client();
+        Map<String, String> versions = new TreeMap<>();
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(client.namespaces().withName(namespace).get());
+        objects.addAll(client.apps().deployments().inNamespace(namespace).list().getItems());
+        objects.addAll(client.services().inNamespace(namespace).list().getItems());
+        objects.addAll(client.serviceAccounts().inNamespace(namespace).list().getItems());
+        objects.addAll(client.secrets().inNamespace(namespace).list().getItems());
+        objects.addAll(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems());
+        objects.addAll(client.apiextensions().v1().customResourceDefinitions().list().getItems());
+        objects.addAll(client.rbac().clusterRoleBindings().list().getItems());
+        objects.add(client.genericKubernetesResources("source.toolkit.fluxcd.io/v1", "GitRepository")
+                .inNamespace(namespace).withName(namespace).get());
+        objects.add(client.genericKubernetesResources("kustomize.toolkit.fluxcd.io/v1", "Kustomization")
+                .inNamespace(namespace).withName(namespace).get());
+        for (HasMetadata object : objects) {
+            versions.put(object.getKind() + "/" + object.getMetadata().getName(), object.getMetadata().getResourceVersion());
+        }
+        return versions;
+    }
+}
