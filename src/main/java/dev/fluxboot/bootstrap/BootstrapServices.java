@@ -9,13 +9,12 @@ import java.util.Optional;
 
 /**
  * The collaborators of a bootstrap: those of install (bundles, the overlay, the cluster), key
- * generation, and optionally the Git host's API (forge
- * commands) and a preflight check of the cluster.
+ * generation, and optionally the Git host's API (forge commands).
  *
  * @param pollInterval how often the waits read the objects' status
  */
 public record BootstrapServices(InstallServices install, SshKeyGenerator keys, Optional<GitHost> host,
-                                Optional<PreflightCheck> preflight, Duration pollInterval) {
+                                Duration pollInterval) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
 
@@ -23,24 +22,19 @@ public record BootstrapServices(InstallServices install, SshKeyGenerator keys, O
         Objects.requireNonNull(install, "install");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(preflight, "preflight");
         Objects.requireNonNull(pollInterval, "pollInterval");
     }
 
-    /** Plain Git: no host API, no preflight check. */
+    /** Plain Git: no host API. */
     public static BootstrapServices forPlainGit(InstallServices install) {
-        return new BootstrapServices(install, new SshKeyGenerator(), Optional.empty(), Optional.empty(), DEFAULT_POLL_INTERVAL);
+        return new BootstrapServices(install, new SshKeyGenerator(), Optional.empty(), DEFAULT_POLL_INTERVAL);
     }
 
     public BootstrapServices withHost(GitHost gitHost) {
-        return new BootstrapServices(install, keys, Optional.of(gitHost), preflight, pollInterval);
-    }
-
-    public BootstrapServices withPreflight(PreflightCheck check) {
-        return new BootstrapServices(install, keys, host, Optional.of(check), pollInterval);
+        return new BootstrapServices(install, keys, Optional.of(gitHost), pollInterval);
     }
 
     public BootstrapServices withPollInterval(Duration interval) {
-        return new BootstrapServices(install, keys, host, preflight, interval);
+        return new BootstrapServices(install, keys, host, interval);
     }
 }

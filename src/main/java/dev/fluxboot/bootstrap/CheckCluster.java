@@ -3,10 +3,11 @@ package dev.fluxboot.bootstrap;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.FluxInstallation;
+import dev.fluxboot.cluster.KubernetesVersionRequirement;
 
 /**
- * Looks at the cluster before Git or the cluster change: the preflight check when there is one
- * ({@code check --pre}), then, as {@code flux bootstrap} does, a Flux installed by another tool
+ * Looks at the cluster before Git or the cluster change: the Kubernetes version the Flux release
+ * needs ({@code check --pre}, a warning), then, as {@code flux bootstrap} does, a Flux installed by another tool
  * (Helm, say) is taken over only with {@code --force} or a yes at the terminal.
  */
 final class CheckCluster implements Step<BootstrapContext> {
@@ -19,7 +20,10 @@ final class CheckCluster implements Step<BootstrapContext> {
     @Override
     public void run(BootstrapContext context) {
         Cluster cluster = context.cluster();
-        context.services().preflight().ifPresent(check -> check.check(cluster, context.reporter()));
+        InstallRequest install = context.request().install();
+        // check --pre: a Kubernetes older than the Flux release supports is a warning, not a stop.
+        KubernetesVersionRequirement.warnIfUnsupported(cluster, install.version().orElse(install.options().version()),
+                context.reporter());
         FluxInstallation existing = cluster.inspectFlux();
         String manager = existing.managedBy().orElse("");
         if (!existing.installed() || manager.isEmpty() || manager.equals("flux")) {

@@ -21,8 +21,8 @@ final class CheckSyncPath implements Step<BootstrapContext> {
     @Override
     public void run(BootstrapContext context) {
         String namespace = context.namespace();
-        Optional<Map<String, Object>> existing = context.cluster().get(FluxObjects.KUSTOMIZATION_API,
-                FluxObjects.KUSTOMIZATION, namespace, namespace);
+        Optional<Map<String, Object>> existing = context.cluster().get(FluxObjects.KUSTOMIZATION,
+                namespace, namespace);
         if (existing.isEmpty()) {
             return;
         }

@@ -23,7 +23,7 @@ final class InstallComponents implements Step<BootstrapContext> {
     @Override
     public void run(BootstrapContext context) {
         String namespace = context.namespace();
-        boolean managed = context.cluster().get(FluxObjects.KUSTOMIZATION_API, FluxObjects.KUSTOMIZATION, namespace, namespace)
+        boolean managed = context.cluster().get(FluxObjects.KUSTOMIZATION, namespace, namespace)
                 .flatMap(kustomization -> ObjectFields.text(kustomization, "status", "lastAppliedRevision"))
                 .isPresent();
         if (!managed) {

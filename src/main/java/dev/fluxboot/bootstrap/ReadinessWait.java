@@ -2,6 +2,7 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.GoDuration;
+import dev.fluxboot.cluster.ResourceType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +28,11 @@ final class ReadinessWait {
      *                              {@code status.observedGeneration} is there and equals {@code metadata.generation}
      * @param hint                  what to check next, appended to every failure
      */
-    record Target(String apiVersion, String kind, String namespace, String name, String[] revisionPath,
+    record Target(ResourceType type, String namespace, String name, String[] revisionPath,
                   boolean generationMustBeSeen, String hint) {
 
         String subject() {
-            return kind + " \"" + namespace + "/" + name + "\"";
+            return type.kind() + " \"" + namespace + "/" + name + "\"";
         }
     }
 
@@ -43,8 +44,8 @@ final class ReadinessWait {
         Instant deadline = context.deadline();
         String last = "the object does not exist yet";
         while (true) {
-            Optional<Map<String, Object>> object = context.cluster().get(target.apiVersion(), target.kind(),
-                    target.namespace(), target.name());
+            Optional<Map<String, Object>> object = context.cluster().get(target.type(), target.namespace(),
+                    target.name());
             if (object.isPresent()) {
                 Optional<String> pending = check(object.get(), target, expectedRevision);
                 if (pending.isEmpty()) {
@@ -66,7 +67,7 @@ final class ReadinessWait {
     private static Optional<String> check(Map<String, Object> object, Target target, String expectedRevision) {
         if (ObjectFields.isTrue(object, "spec", "suspend")) {
             throw new FluxbootException(target.subject() + " is suspended, so it will not reconcile: resume it "
-                    + "(flux resume " + (target.kind().equals(FluxObjects.KUSTOMIZATION) ? "kustomization" : "source git")
+                    + "(flux resume " + (target.type().equals(FluxObjects.KUSTOMIZATION) ? "kustomization" : "source git")
                     + " " + target.name() + " -n " + target.namespace() + ") and re-run");
         }
         long generation = ObjectFields.number(object, "metadata", "generation").orElse(0L);

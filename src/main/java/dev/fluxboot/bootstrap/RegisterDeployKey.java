@@ -7,7 +7,7 @@ import dev.fluxboot.githost.RemoteRepository;
 
 /**
  * The deploy-key half of step 6 for forge commands: the host holds the source secret's public
- * key under Flux's title ({@code <ns>-<secret>-<branch>-<path>}), read-only unless
+ * key under Flux's title ({@code <ns>-<branch>-<secret>-<path>}), read-only unless
  * {@code --read-write-key}. Checked on every run, so a key deleted on the host comes back.
  */
 final class RegisterDeployKey implements Step<BootstrapContext> {
@@ -28,8 +28,10 @@ final class RegisterDeployKey implements Step<BootstrapContext> {
                 () -> new IllegalStateException("no repository from the host yet"));
         BootstrapRequest request = context.request();
         SyncTarget target = request.target();
-        // Flux titles the key with the path as its flag holds it: "./<path>", nothing for the root.
-        String title = DeployKey.title(context.namespace(), target.secretName(), target.branch(),
+        // The title the Flux CLI gives the key, so either tool finds the other's: it calls
+        // deployKeyName(namespace, branch, secretName, path), the path as its flag holds it
+        // ("./<path>", nothing for the root), e.g. flux-system-main-flux-system-./clusters/prod.
+        String title = DeployKey.title(context.namespace(), target.branch(), target.secretName(),
                 target.path().isEmpty() ? "" : "./" + target.path());
         boolean readOnly = !request.hostRepository().map(HostRepository::readWriteKey).orElse(false);
         context.reporter().action("configuring deploy key");

@@ -9,6 +9,7 @@ import dev.fluxboot.git.HostKeyScanner;
 import dev.fluxboot.git.KnownHosts;
 import dev.fluxboot.git.SshKeyPair;
 import dev.fluxboot.git.TransportOptions;
+import dev.fluxboot.githost.RemoteRepository;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,7 +43,9 @@ final class ResolveSourceCredentials implements Step<BootstrapContext> {
     public void run(BootstrapContext context) {
         BootstrapRequest request = context.request();
         SourceAuth auth = request.auth();
-        GitUrl url = GitUrl.parse(request.target().url());
+        // A forge's clone URL is the one its API reported (HTTPS, with the token); else --url.
+        GitUrl url = GitUrl.parse(context.hostRepository().map(RemoteRepository::httpsCloneUrl)
+                .orElse(request.target().url()));
         TransportOptions transport = TransportOptions.defaults()
                 .withAllowInsecureHttp(auth.allowInsecureHttp())
                 .withCaCertificates(auth.caPem().orElse(null));
@@ -74,18 +77,22 @@ final class ResolveSourceCredentials implements Step<BootstrapContext> {
         } else {
             toolAuth = httpAuth(auth);
         }
-        return new SourceCredentials(new GitRemote(url, toolAuth, transport), httpSyncUrl(context.request().target().url(),
+        String syncBase = context.hostRepository().map(RemoteRepository::httpsCloneUrl)
+                .orElse(context.request().target().url());
+        return new SourceCredentials(new GitRemote(url, toolAuth, transport), httpSyncUrl(syncBase,
                 auth.allowInsecureHttp()), Optional.of(secret), Optional.empty());
     }
 
     private SourceCredentials sshAuth(BootstrapContext context, GitUrl url, TransportOptions transport) {
         BootstrapRequest request = context.request();
         SourceAuth auth = request.auth();
-        String syncUrl = sshSyncUrl(request.target().url(), auth);
+        // A forge names the repository's SSH URL itself (ssh://git@host/owner/repo, as Flux syncs it).
+        String syncUrl = sshSyncUrl(context.hostRepository().map(RemoteRepository::sshUrl)
+                .orElse(request.target().url()), auth);
         HostPort syncHost = HostPort.ofSyncUrl(syncUrl);
         String secretName = request.target().secretName();
         String namespace = context.namespace();
-        Optional<Map<String, String>> existing = context.cluster().readSecret(namespace, secretName);
+        Optional<Map<String, String>> existing = FluxObjects.secretData(context.cluster(), namespace, secretName);
         Optional<String> pinnedHosts = existing.map(data -> data.get(SourceSecret.KNOWN_HOSTS))
                 .filter(hosts -> !hosts.isBlank());
 

@@ -20,7 +20,7 @@ final class WaitForSync implements Step<BootstrapContext> {
         String subject = namespace + "/" + namespace;
 
         context.reporter().waiting("waiting for GitRepository \"" + subject + "\" to be reconciled");
-        ReadinessWait.await(context, new ReadinessWait.Target(FluxObjects.GIT_REPOSITORY_API, FluxObjects.GIT_REPOSITORY,
+        ReadinessWait.await(context, new ReadinessWait.Target(FluxObjects.GIT_REPOSITORY,
                 namespace, namespace, new String[] {"status", "artifact", "revision"}, false,
                 "check that source-controller can fetch " + context.credentials().syncUrl() + " with the Secret "
                         + namespace + "/" + target.secretName() + " (key access, known_hosts, token) and see "
@@ -29,7 +29,7 @@ final class WaitForSync implements Step<BootstrapContext> {
         context.reporter().success("GitRepository reconciled successfully");
 
         context.reporter().waiting("waiting for Kustomization \"" + subject + "\" to be reconciled");
-        ReadinessWait.await(context, new ReadinessWait.Target(FluxObjects.KUSTOMIZATION_API, FluxObjects.KUSTOMIZATION,
+        ReadinessWait.await(context, new ReadinessWait.Target(FluxObjects.KUSTOMIZATION,
                 namespace, namespace, new String[] {"status", "lastAttemptedRevision"}, true,
                 "check the manifests under " + target.kustomizationPath() + " of branch \"" + target.branch()
                         + "\" and see 'kubectl -n " + namespace + " describe kustomization " + namespace

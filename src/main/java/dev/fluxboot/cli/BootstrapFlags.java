@@ -6,6 +6,7 @@ import dev.fluxboot.bootstrap.SourceAuth;
 import dev.fluxboot.bootstrap.SyncTarget;
 import dev.fluxboot.git.CommitSigner;
 import dev.fluxboot.git.EcdsaCurve;
+import dev.fluxboot.git.HostKeyScanner;
 import dev.fluxboot.git.OpenPgpSigner;
 import dev.fluxboot.git.SshKeyAlgorithm;
 import dev.fluxboot.git.SshKeyGenerator;
@@ -141,6 +142,7 @@ public final class BootstrapFlags {
         Optional<SshKeyPair> key = Optional.ofNullable(privateKeyFile).map(file -> SshKeyPair.read(file, password));
         Optional<String> ca = Optional.ofNullable(caFile).map(TlsTrust::readCaFile);
         List<String> algorithms = InstallFlags.nonEmpty(hostKeyAlgorithms);
+        HostKeyScanner.checkAlgorithms(algorithms);
         return new SourceAuth(tokenAuth, bearerToken, username, password, key, algorithm, rsaBits, curve,
                 Optional.ofNullable(sshHostname).map(String::strip).filter(h -> !h.isEmpty()), algorithms, ca,
                 allowInsecureHttp);

@@ -72,15 +72,6 @@ public interface Cluster extends AutoCloseable {
     /** Creates or updates a Secret (server-side apply, field manager flux). Values are never logged. */
     void applySecret(String namespace, String name, String type, Map<String, String> stringData);
 
-    /**
-     * The object as the server holds it, status included; empty when it does not exist or its
-     * kind is not served (its CustomResourceDefinition is not installed yet).
-     */
-    Optional<Map<String, Object>> get(String apiVersion, String kind, String namespace, String name);
-
-    /** The Secret's data decoded as UTF-8 text; empty when there is no such Secret. Values are never logged. */
-    Optional<Map<String, String>> readSecret(String namespace, String name);
-
     @Override
     void close();
 }

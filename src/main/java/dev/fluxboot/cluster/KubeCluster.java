@@ -5,11 +5,9 @@ import dev.fluxboot.Redactor;
 import dev.fluxboot.GoDuration;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.ui.Reporter;
-import io.fabric8.kubernetes.api.Pluralize;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -361,56 +359,6 @@ final class KubeCluster implements Cluster {
             // no cause attached: a server error must not carry the values into a --verbose trace
             throw new FluxbootException(new Redactor(stringData.values()).redact(e.getMessage()));
         }
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Optional<Map<String, Object>> get(String apiVersion, String kind, String namespace, String name) {
-        int slash = apiVersion.indexOf('/');
-        ResourceDefinitionContext type = new ResourceDefinitionContext.Builder()
-                .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
-                .withVersion(apiVersion.substring(slash + 1))
-                .withKind(kind)
-                .withPlural(Pluralize.toPlural(kind.toLowerCase(java.util.Locale.ROOT)))
-                .withNamespaced(namespace != null && !namespace.isEmpty())
-                .build();
-        String subject = namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
-        GenericKubernetesResource object;
-        try {
-            object = namespace == null || namespace.isEmpty()
-                    ? client.genericKubernetesResources(type).withName(name).get()
-                    : client.genericKubernetesResources(type).inNamespace(namespace).withName(name).get();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return Optional.empty(); // the kind itself is not served
-            }
-            throw errors.translate("read " + subject, e);
-        }
-        return Optional.ofNullable(object)
-                .map(found -> (Map<String, Object>) client.getKubernetesSerialization().convertValue(found, Map.class));
-    }
-
-    @Override
-    public Optional<Map<String, String>> readSecret(String namespace, String name) {
-        Secret secret;
-        try {
-            secret = client.secrets().inNamespace(namespace).withName(name).get();
-        } catch (KubernetesClientException e) {
-            // no cause attached: nothing of a Secret may reach a --verbose trace
-            throw new FluxbootException(errors.message("read Secret/" + namespace + "/" + name, e));
-        }
-        if (secret == null) {
-            return Optional.empty();
-        }
-        Map<String, String> data = new TreeMap<>();
-        if (secret.getData() != null) {
-            secret.getData().forEach((key, value) -> data.put(key,
-                    new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        }
-        if (secret.getStringData() != null) {
-            data.putAll(secret.getStringData());
-        }
-        return Optional.of(data);
     }
 
     private <T> T call(String doing, Supplier<T> request) {

@@ -86,8 +86,12 @@ public final class HostKeyScanner {
         return scan(host, port, List.of(), DEFAULT_TIMEOUT);
     }
 
-    /** Checks {@code --ssh-hostkey-algos} names. */
-    static void checkAlgorithms(List<String> names) {
+    /**
+     * Checks {@code --ssh-hostkey-algos} names.
+     *
+     * @throws UsageException naming the unsupported one and the supported ones
+     */
+    public static void checkAlgorithms(List<String> names) {
         if (names != null && !names.isEmpty()) {
             signatures(names);
         }

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,6 +171,9 @@ class BootstrapGitTest {
                 assertThat(commit.getAuthorIdent().getName()).isEqualTo("Flux"));
         assertThat(repositories.readFile("org/fleet", "main", dir + "gotk-components.yaml"))
                 .hasValue(generatedComponents(v280, "v2.8.0", "flux-system"));
+        // The same generator over the real bundle writes what the Flux CLI wrote, byte for byte.
+        assertThat(generatedComponents(TestBundles.shared("v2.8.0"), "v2.8.0", "flux-system"))
+                .isEqualTo(TestBundles.expected("gotk-components.yaml"));
         String syncUrl = ssh.url("org/fleet");
         assertThat(repositories.readFile("org/fleet", "main", dir + "gotk-sync.yaml"))
                 .hasValue(TestBundles.expected("gotk-sync.yaml")
@@ -546,6 +550,77 @@ class BootstrapGitTest {
     }
 
     @Test
+    @Order(18)
+    void aGitHostPlugsInTheRepositoryAndDeployKeySteps() {
+        // A host in the shape of the forge commands: the tool clones over HTTPS with the token, the
+        // cluster syncs over SSH with a key the host registers (here: hands to the SSH server).
+        List<String> calls = new ArrayList<>();
+        dev.fluxboot.githost.GitHost host = new dev.fluxboot.githost.GitHost() {
+            @Override
+            public String name() {
+                return "test-forge";
+            }
+
+            @Override
+            public dev.fluxboot.githost.RepositoryResult reconcileRepository(dev.fluxboot.githost.RepositorySpec spec,
+                                                                             boolean dryRun) {
+                calls.add("repository " + spec.owner() + "/" + spec.name());
+                repositories.create(spec.owner() + "/" + spec.name());
+                String sshUrl = ssh.url(spec.owner() + "/" + spec.name());
+                return new dev.fluxboot.githost.RepositoryResult(new dev.fluxboot.githost.RemoteRepository(spec.owner(),
+                        spec.name(), https.url(spec.owner() + "/" + spec.name()), sshUrl.substring(0, sshUrl.length() - 4),
+                        "main"), List.of(dev.fluxboot.githost.HostChange.done("repository " + spec.owner() + "/"
+                        + spec.name() + " created")));
+            }
+
+            @Override
+            public List<dev.fluxboot.githost.HostChange> ensureDeployKey(dev.fluxboot.githost.RemoteRepository repository,
+                                                                         dev.fluxboot.githost.DeployKey deployKey,
+                                                                         boolean dryRun) {
+                calls.add("deploy key " + deployKey.title() + " readOnly=" + deployKey.readOnly());
+                ssh.authorize(deployKey.publicKey(), deployKey.readOnly());
+                return List.of(dev.fluxboot.githost.HostChange.done("deploy key " + deployKey.title() + " added"));
+            }
+
+            @Override
+            public List<dev.fluxboot.githost.HostChange> deleteDeployKey(dev.fluxboot.githost.RemoteRepository repository,
+                                                                         String title, boolean dryRun) {
+                throw new AssertionError("not called");
+            }
+        };
+        InstallOptions options = new InstallOptions("v2.8.0", "forge", InstallOptions.DEFAULT_COMPONENTS, List.of(),
+                "ghcr.io/fluxcd", "", true, true, "info", "cluster.local", List.of());
+        InstallRequest install = new InstallRequest(options, Optional.of(v280), Optional.of("v2.8.0"), Optional.empty(),
+                false, false, Optional.of(kube.kubeconfig()), Optional.empty(), java.time.Duration.ofMinutes(2), false);
+        BootstrapRequest request = new BootstrapRequest(install,
+                new SyncTarget(https.url("org/forged"), "main", PATH, java.time.Duration.ofMinutes(1), false, "flux-system"),
+                new SourceAuth(false, false, "git", TOKEN, Optional.empty(), dev.fluxboot.git.SshKeyAlgorithm.ECDSA, 2048,
+                        EcdsaCurve.P384, Optional.empty(), List.of(), Optional.of(readString(caFile)), false),
+                new CommitSettings("Flux", "", "", null), true,
+                Optional.of(new HostRepository(new dev.fluxboot.githost.RepositorySpec("org", "forged", false, "private",
+                        "", "main", List.of(), false), false)));
+        BootstrapServices services = BootstrapServices.forPlainGit(new InstallServices(
+                new dev.fluxboot.manifests.BundleLocator(Map.of(), new RecordingReporter()),
+                new ComponentsGenerator(), (kubeconfig, context) -> dev.fluxboot.cluster.KubeClusters.connect(kubeconfig,
+                context, Map.of()))).withHost(host);
+        RecordingReporter reporter = new RecordingReporter();
+
+        try (FluxControllerSimulator ignored = controllers("forge")) {
+            Workflows.runBootstrap(request, services, reporter, Prompter.none());
+        }
+
+        assertThat(calls).containsExactly("repository org/forged",
+                "deploy key forge-main-flux-system-./clusters/my-cluster readOnly=true");
+        assertThat(repositories.readFile("org/forged", "main", PATH + "/forge/gotk-sync.yaml")).get().asString()
+                .contains("  url: " + ssh.url("org/forged").replace(".git", "") + "\n");
+        assertThat(secretData("forge", "flux-system")).containsOnlyKeys("identity", "identity.pub", "known_hosts");
+        assertThat(https.lastAuthorizationScheme()).isEqualTo("Basic");
+        assertThat(reporter.lines()).contains("✔ repository org/forged created",
+                "✔ deploy key forge-main-flux-system-./clusters/my-cluster added");
+        assertThat(String.join("\n", reporter.lines())).doesNotContain(TOKEN);
+    }
+
+    @Test
     @Order(100)
     void noSecretInAnyOutputOrCommit() {
         assertThat(runs).hasSizeGreaterThan(10);
@@ -617,6 +692,8 @@ class BootstrapGitTest {
         objects.addAll(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems());
         objects.addAll(client.apiextensions().v1().customResourceDefinitions().list().getItems());
         objects.addAll(client.rbac().clusterRoleBindings().list().getItems());
+        objects.addAll(client.rbac().clusterRoles().list().getItems());
+        objects.addAll(client.resourceQuotas().inNamespace(namespace).list().getItems());
         objects.add(client.genericKubernetesResources("source.toolkit.fluxcd.io/v1", "GitRepository")
                 .inNamespace(namespace).withName(namespace).get());
         objects.add(client.genericKubernetesResources("kustomize.toolkit.fluxcd.io/v1", "Kustomization")

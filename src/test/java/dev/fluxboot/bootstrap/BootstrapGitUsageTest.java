@@ -94,6 +94,8 @@ class BootstrapGitUsageTest {
         assertThat(run("--url", "ssh://git@h/o/r", "--ssh-rsa-bits", "1000").lastErrLine())
                 .contains("at least 1024");
         assertThat(run("--url", "ssh://git@h/o/r", "--interval", "soon").exitCode()).isEqualTo(2);
+        assertThat(run("--url", "ssh://git@h/o/r", "--ssh-hostkey-algos", "ssh-nonsense").lastErrLine())
+                .contains("unsupported SSH host key algorithm 'ssh-nonsense'", "--ssh-hostkey-algos");
     }
 
     @Test
