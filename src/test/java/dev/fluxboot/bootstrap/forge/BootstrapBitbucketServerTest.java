@@ -162,6 +162,21 @@ class BootstrapBitbucketServerTest {
 
     @Test
     @Order(5)
+    void newPersonalRepositoryWithTokenAuthUsesTheOwnerAsUserName() {
+        Run run = flux.run("bb-personal", env, "--owner", "alice", "--personal", "--repository", "home",
+                "--token-auth", "--private=false");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        FakeBitbucketServer.Repo home = bitbucket.project("~alice").orElseThrow().repo("home").orElseThrow();
+        assertThat(home.isPublic()).isTrue();
+        assertThat(flux.secretData("bb-personal", "flux-system")).containsEntry("username", "alice")
+                .containsEntry("password", token);
+        assertThat(flux.syncUrl("bb-personal")).isEqualTo("https://" + bitbucket.hostname() + "/scm/~alice/home.git");
+        flux.assertSynced("bb-personal", "main@sha1:" + tip(home.gitName()));
+    }
+
+    @Test
+    @Order(6)
     void badToken() {
         Run run = flux.runAlone("bb-fail", Map.of("BITBUCKET_TOKEN", BAD_TOKEN), Prompter.none(),
                 "--owner", "FLEET", "--repository", "unauthorized");
@@ -173,7 +188,7 @@ class BootstrapBitbucketServerTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void hostnameIsRequired() {
         ForgeBootstrapRunner withoutHostname = new ForgeBootstrapRunner(kube, "bitbucket-server", work, List.of());
 
@@ -189,6 +204,6 @@ class BootstrapBitbucketServerTest {
         List<String> secrets = new ArrayList<>(List.of(token, BAD_TOKEN));
         identities.forEach(identity -> identity.lines().filter(l -> !l.startsWith("-----") && l.length() >= 16)
                 .forEach(secrets::add));
-        flux.assertNothingLeaked(repositories, List.of("FLEET/infra", "FLEET/tokened"), secrets);
+        flux.assertNothingLeaked(repositories, List.of("FLEET/infra", "FLEET/tokened", "~alice/home"), secrets);
     }
 }
