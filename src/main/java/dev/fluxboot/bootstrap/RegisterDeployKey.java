@@ -3,7 +3,10 @@ package dev.fluxboot.bootstrap;
 import dev.fluxboot.git.SshKeyPair;
 import dev.fluxboot.githost.DeployKey;
 import dev.fluxboot.githost.GitHost;
+import dev.fluxboot.githost.HostChange;
 import dev.fluxboot.githost.RemoteRepository;
+
+import java.util.List;
 
 /**
  * The deploy-key half of step 6 for forge commands: the host holds the source secret's public
@@ -27,16 +30,26 @@ final class RegisterDeployKey implements Step<BootstrapContext> {
         RemoteRepository repository = context.hostRepository().orElseThrow(
                 () -> new IllegalStateException("no repository from the host yet"));
         BootstrapRequest request = context.request();
-        SyncTarget target = request.target();
-        // The title the Flux CLI gives the key, so either tool finds the other's: it calls
-        // deployKeyName(namespace, branch, secretName, path), the path as its flag holds it
-        // ("./<path>", nothing for the root), e.g. flux-system-main-flux-system-./clusters/prod.
-        String title = DeployKey.title(context.namespace(), target.branch(), target.secretName(),
-                target.path().isEmpty() ? "" : "./" + target.path());
+        String title = title(context);
         boolean readOnly = !request.hostRepository().map(HostRepository::readWriteKey).orElse(false);
         context.reporter().action("configuring deploy key");
-        ReconcileRepository.report(context, host.ensureDeployKey(repository,
-                new DeployKey(title, key.authorizedKey(), readOnly), false));
-        context.reporter().success("configured deploy key \"" + title + "\" for \"" + repository.sshUrl() + "\"");
+        List<HostChange> changes = host.ensureDeployKey(repository, new DeployKey(title, key.authorizedKey(), readOnly),
+                false);
+        // The host names what it changed (as Flux: "configured deploy key ..."); a kept key is one line.
+        if (changes.isEmpty()) {
+            context.reporter().success("deploy key \"" + title + "\" is configured for \"" + repository.sshUrl() + "\"");
+        }
+        ReconcileRepository.report(context, changes);
+    }
+
+    /**
+     * The title the Flux CLI gives the key (and a GitLab deploy token), so either tool finds the
+     * other's: it calls deployKeyName(namespace, branch, secretName, path), the path as its flag
+     * holds it ("./<path>", nothing for the root), e.g. flux-system-main-flux-system-./clusters/prod.
+     */
+    static String title(BootstrapContext context) {
+        SyncTarget target = context.request().target();
+        return DeployKey.title(context.namespace(), target.branch(), target.secretName(),
+                target.path().isEmpty() ? "" : "./" + target.path());
     }
 }

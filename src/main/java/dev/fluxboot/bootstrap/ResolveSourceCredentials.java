@@ -86,9 +86,10 @@ final class ResolveSourceCredentials implements Step<BootstrapContext> {
     private SourceCredentials sshAuth(BootstrapContext context, GitUrl url, TransportOptions transport) {
         BootstrapRequest request = context.request();
         SourceAuth auth = request.auth();
-        // A forge names the repository's SSH URL itself (ssh://git@host/owner/repo, as Flux syncs it).
-        String syncUrl = sshSyncUrl(context.hostRepository().map(RemoteRepository::sshUrl)
-                .orElse(request.target().url()), auth);
+        // A forge names the repository's SSH URL itself (ssh://git@<ssh-hostname>/owner/repo, as Flux
+        // syncs it), whatever user name the tool's HTTPS clone uses (Bitbucket's -u).
+        String syncUrl = context.hostRepository().map(RemoteRepository::sshUrl)
+                .orElseGet(() -> sshSyncUrl(request.target().url(), auth));
         HostPort syncHost = HostPort.ofSyncUrl(syncUrl);
         String secretName = request.target().secretName();
         String namespace = context.namespace();
@@ -102,7 +103,9 @@ final class ResolveSourceCredentials implements Step<BootstrapContext> {
         if (auth.privateKey().isPresent()) {
             key = auth.privateKey().get();
             syncKnownHosts = knownHostsFor(syncHost, pinnedHosts, auth);
-            secret = Optional.of(SourceSecretGenerator.ssh(key, syncKnownHosts, auth.password()));
+            // A forge command's password is its API token, never a key passphrase (its key files have none, as Flux's).
+            String passphrase = context.hostRepository().isPresent() ? "" : auth.password();
+            secret = Optional.of(SourceSecretGenerator.ssh(key, syncKnownHosts, passphrase));
             context.reporter().success("public key: " + key.authorizedKey());
         } else if (existing.map(data -> data.containsKey(SourceSecret.IDENTITY)).orElse(false)) {
             key = existingKey(existing.get(), namespace + "/" + secretName);

@@ -52,6 +52,9 @@ public final class Workflows {
         if (request.install().registryCredentials().isPresent()) {
             steps.add(new ReconcileImagePullSecret());
         }
+        if (host && request.hostRepository().get().deployTokenAuth()) {
+            steps.add(new ReconcileDeployToken());
+        }
         steps.add(new ReconcileSourceSecret());
         if (host) {
             steps.add(new RegisterDeployKey());

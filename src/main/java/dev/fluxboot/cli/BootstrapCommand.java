@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bootstrap", description = {"Deploy Flux on a cluster the GitOps way.",
         "The bootstrap sub-commands push the Flux manifests to a Git repository and deploy Flux on the cluster."},
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {BootstrapGitCommand.class})
+        subcommands = {BootstrapGitCommand.class, BootstrapGitHubCommand.class, BootstrapGitLabCommand.class,
+                BootstrapGiteaCommand.class, BootstrapBitbucketServerCommand.class})
 public final class BootstrapCommand extends BaseCommand {
 
     @Override

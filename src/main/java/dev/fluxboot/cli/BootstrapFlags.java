@@ -110,6 +110,11 @@ public final class BootstrapFlags {
         return tokenAuth;
     }
 
+    /** {@code --ca-file}, for the forge commands' API calls. */
+    public Optional<Path> caFile() {
+        return Optional.ofNullable(caFile);
+    }
+
     /** Whether {@code --private-key-file} was given. */
     public boolean privateKeyFileGiven() {
         return privateKeyFile != null;

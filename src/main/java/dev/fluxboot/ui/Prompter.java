@@ -16,6 +16,14 @@ public interface Prompter {
      */
     boolean confirm(String question);
 
+    /**
+     * Shows {@code prompt} and reads a secret (a token) without echoing it; empty when nobody can
+     * answer (no terminal, end of input).
+     */
+    default java.util.Optional<String> readSecret(String prompt) {
+        return java.util.Optional.empty();
+    }
+
     /** For runs without a terminal: never interactive, never says yes. */
     static Prompter none() {
         return NoTerminal.INSTANCE;

@@ -2,6 +2,7 @@ package dev.fluxboot.ui;
 
 import java.io.Console;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Asks on the process's terminal, the way promptui's confirm prompt does in the Flux CLI. */
 public final class TerminalPrompter implements Prompter {
@@ -25,5 +26,17 @@ public final class TerminalPrompter implements Prompter {
         }
         String normalized = answer.trim().toLowerCase(Locale.ROOT);
         return normalized.equals("y") || normalized.equals("yes");
+    }
+
+    /** Reads with echo off, as the Flux CLI's {@code term.ReadPassword}. */
+    @Override
+    public Optional<String> readSecret(String prompt) {
+        char[] answer = console.readPassword("%s", prompt);
+        if (answer == null) {
+            return Optional.empty();
+        }
+        String secret = new String(answer).strip();
+        java.util.Arrays.fill(answer, ' ');
+        return Optional.of(secret);
     }
 }

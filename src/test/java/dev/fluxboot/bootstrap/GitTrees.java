@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Reads a test server's repository: what a commit changed, and every file of every commit. */
-final class GitTrees {
+public final class GitTrees {
 
     private GitTrees() {
     }
@@ -48,7 +48,7 @@ final class GitTrees {
     }
 
     /** The text of every file of every commit of every branch, and every commit message. */
-    static String allBlobs(Repository repository) {
+    public static String allBlobs(Repository repository) {
         StringBuilder all = new StringBuilder();
         Set<ObjectId> seen = new HashSet<>();
         try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {

@@ -16,13 +16,13 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Release bundles of {@code ../shared/flux-manifests} for tests against the v1.20 test API server. */
-final class TestBundles {
+public final class TestBundles {
 
     private TestBundles() {
     }
 
     /** {@code ../shared/flux-manifests/<version>}; skips the test when absent. */
-    static Path shared(String version) {
+    public static Path shared(String version) {
         Path release = Path.of(System.getProperty("fluxboot.shared", "../shared"), "flux-manifests", version);
         assumeTrue(Files.isDirectory(release), "no shared Flux manifests at " + release.toAbsolutePath());
         return release;
@@ -42,7 +42,7 @@ final class TestBundles {
      * A copy of the release's folder in {@code target} in which the CRDs have lost the schema keys
      * the v1.20 test server rejects ({@link KubeApiServerSupport#KEYS_UNKNOWN_TO_TEST_SERVER}).
      */
-    static Path strippedCopy(String version, Path target) {
+    public static Path strippedCopy(String version, Path target) {
         Path release = shared(version);
         try {
             Path copy = Files.createDirectories(target.resolve(version + "-stripped"));

@@ -1,0 +1,209 @@
+package dev.fluxboot.bootstrap.forge;
+
+import dev.fluxboot.bootstrap.TestBundles;
+import dev.fluxboot.bootstrap.forge.ForgeBootstrapRunner.Run;
+import dev.fluxboot.githost.PublicKeys;
+import dev.fluxboot.testing.KubeApiServerSupport;
+import dev.fluxboot.testing.forge.FakeBitbucketServer;
+import dev.fluxboot.testing.forge.FakeBitbucketServer.AccessKey;
+import dev.fluxboot.testing.git.GitRepositories;
+import dev.fluxboot.testing.git.HttpGitServer;
+import dev.fluxboot.testing.git.SshGitServer;
+import dev.fluxboot.testing.git.TestCertificates;
+import dev.fluxboot.ui.Prompter;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.fluxboot.bootstrap.forge.ForgeBootstrapRunner.title;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code fluxboot bootstrap bitbucket-server} end to end through the real command, against a fake
+ * Bitbucket Server ({@code --hostname}: its REST API and its Git over HTTPS under {@code /scm}) that
+ * hands its access keys to a real SSH Git server, the real kube-apiserver and the simulated
+ * controllers (see {@link BootstrapGitHubTest}).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BootstrapBitbucketServerTest {
+
+    @RegisterExtension
+    static final KubeApiServerSupport kube = new KubeApiServerSupport();
+
+    private static final String BAD_TOKEN = "BBDC-revokedTokenThatIsNeverShown";
+
+    @TempDir
+    static Path work;
+
+    private static GitRepositories repositories;
+    private static HttpGitServer git;
+    private static SshGitServer ssh;
+    private static FakeBitbucketServer bitbucket;
+    private static FakeBitbucketServer.Project fleet;
+    private static String token;
+    private static Map<String, String> env;
+    private static ForgeBootstrapRunner flux;
+    private static final List<String> identities = new ArrayList<>();
+
+    @BeforeAll
+    static void servers() {
+        Path manifests = TestBundles.strippedCopy("v2.8.0", work);
+        TestCertificates certificates = TestCertificates.generate();
+        repositories = new GitRepositories();
+        git = HttpGitServer.startHttps(repositories, certificates);
+        ssh = SshGitServer.start(repositories);
+        bitbucket = FakeBitbucketServer.start(certificates, repositories, git, ssh);
+        token = bitbucket.addUserWithToken("alice", "PROJECT_ADMIN");
+        env = Map.of("BITBUCKET_TOKEN", token);
+        fleet = bitbucket.addProject("FLEET", "fleet");
+        flux = new ForgeBootstrapRunner(kube, "bitbucket-server", manifests, List.of(
+                "--hostname", bitbucket.hostname(), "--ca-file", certificates.writeCaFile(work).toString(),
+                "--ssh-hostname", "127.0.0.1:" + ssh.port()));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable closeable : new AutoCloseable[] {bitbucket, ssh, git, repositories}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception ignored) {
+                // closing test servers
+            }
+        }
+    }
+
+    private static String tip(String repository) {
+        return repositories.tip(repository, "main").map(ObjectId::name).orElseThrow();
+    }
+
+    private static FakeBitbucketServer.Repo repo(String slug) {
+        return fleet.repo(slug).orElseThrow();
+    }
+
+    private static String secretKey(String namespace) {
+        Map<String, String> secret = flux.secretData(namespace, "flux-system");
+        identities.add(secret.get("identity"));
+        return PublicKeys.material(secret.get("identity.pub"));
+    }
+
+    @Test
+    @Order(1)
+    void newProjectRepositoryWithAReadOnlyAccessKeyAndTheSyncUrlUserIsGitWhateverTheHttpsUser() {
+        Run run = flux.run("bb-project", env, "--owner", "FLEET", "--repository", "infra", "-u", "alice");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(repo("infra").isPublic()).isFalse();
+        assertThat(repo("infra").accessKeys()).singleElement().satisfies(key -> {
+            assertThat(key.label()).isEqualTo(title("bb-project"));
+            assertThat(key.permission()).isEqualTo("REPO_READ");
+            assertThat(PublicKeys.material(key.text())).isEqualTo(secretKey("bb-project"));
+        });
+        assertThat(flux.syncUrl("bb-project")).isEqualTo("ssh://git@127.0.0.1:" + ssh.port() + "/FLEET/infra");
+        flux.assertSynced("bb-project", "main@sha1:" + tip("FLEET/infra"));
+    }
+
+    @Test
+    @Order(2)
+    void reRunChangesNothing() {
+        String before = tip("FLEET/infra");
+        List<AccessKey> keys = repo("infra").accessKeys();
+        int writes = bitbucket.writes().size();
+
+        Run run = flux.run("bb-project", env, "--owner", "FLEET", "--repository", "infra", "-u", "alice");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(tip("FLEET/infra")).isEqualTo(before);
+        assertThat(repo("infra").accessKeys()).isEqualTo(keys);
+        assertThat(bitbucket.writes()).hasSize(writes);
+    }
+
+    @Test
+    @Order(3)
+    void accessKeyDeletedOnTheForgeIsRegisteredAgain() {
+        String key = secretKey("bb-project");
+        bitbucket.deleteAccessKey(repo("infra"), title("bb-project"));
+
+        Run run = flux.runAlone("bb-project", env, Prompter.none(), "--owner", "FLEET", "--repository", "infra");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(repo("infra").accessKeys()).singleElement().satisfies(registered -> {
+            assertThat(registered.label()).isEqualTo(title("bb-project"));
+            assertThat(PublicKeys.material(registered.text())).isEqualTo(key);
+        });
+        assertThat(flux.reconcileSourceNow("bb-project")).startsWith("True");
+    }
+
+    @Test
+    @Order(4)
+    void tokenAuthWithTheUsernameOfTheFlag() {
+        Run run = flux.run("bb-token", env, "--owner", "FLEET", "--repository", "tokened", "--token-auth",
+                "--username", "builder");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(repo("tokened").accessKeys()).isEmpty();
+        assertThat(flux.secretData("bb-token", "flux-system")).containsEntry("username", "builder")
+                .containsEntry("password", token).containsKey("ca.crt").doesNotContainKey("identity");
+        assertThat(flux.syncUrl("bb-token")).isEqualTo("https://" + bitbucket.hostname() + "/scm/FLEET/tokened.git");
+        flux.assertSynced("bb-token", "main@sha1:" + tip("FLEET/tokened"));
+    }
+
+    @Test
+    @Order(5)
+    void newPersonalRepositoryWithTokenAuthUsesTheOwnerAsUserName() {
+        Run run = flux.run("bb-personal", env, "--owner", "alice", "--personal", "--repository", "home",
+                "--token-auth", "--private=false");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        FakeBitbucketServer.Repo home = bitbucket.project("~alice").orElseThrow().repo("home").orElseThrow();
+        assertThat(home.isPublic()).isTrue();
+        assertThat(flux.secretData("bb-personal", "flux-system")).containsEntry("username", "alice")
+                .containsEntry("password", token);
+        assertThat(flux.syncUrl("bb-personal")).isEqualTo("https://" + bitbucket.hostname() + "/scm/~alice/home.git");
+        flux.assertSynced("bb-personal", "main@sha1:" + tip(home.gitName()));
+    }
+
+    @Test
+    @Order(6)
+    void badToken() {
+        Run run = flux.runAlone("bb-fail", Map.of("BITBUCKET_TOKEN", BAD_TOKEN), Prompter.none(),
+                "--owner", "FLEET", "--repository", "unauthorized");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).isEqualTo("✗ Bitbucket Server rejected the token (401 Unauthorized): check that "
+                + "BITBUCKET_TOKEN holds a valid token that has not expired or been revoked");
+        assertThat(fleet.repo("unauthorized")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void hostnameIsRequired() {
+        ForgeBootstrapRunner withoutHostname = new ForgeBootstrapRunner(kube, "bitbucket-server", work, List.of());
+
+        Run run = withoutHostname.runAlone("bb-fail", env, Prompter.none(), "--owner", "FLEET", "--repository", "infra");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lastErrLine()).startsWith("✗ invalid hostname \"\": pass --hostname");
+    }
+
+    @Test
+    @Order(100)
+    void noTokenOrPrivateKeyInAnyOutputOrCommit() {
+        List<String> secrets = new ArrayList<>(List.of(token, BAD_TOKEN));
+        identities.forEach(identity -> identity.lines().filter(l -> !l.startsWith("-----") && l.length() >= 16)
+                .forEach(secrets::add));
+        flux.assertNothingLeaked(repositories, List.of("FLEET/infra", "FLEET/tokened", "~alice/home"), secrets);
+    }
+}

@@ -1,0 +1,389 @@
+package dev.fluxboot.bootstrap.forge;
+
+import dev.fluxboot.bootstrap.TestBundles;
+import dev.fluxboot.bootstrap.forge.ForgeBootstrapRunner.Run;
+import dev.fluxboot.githost.PublicKeys;
+import dev.fluxboot.testing.KubeApiServerSupport;
+import dev.fluxboot.testing.forge.FakeGitHubServer;
+import dev.fluxboot.testing.forge.FakeGitHubServer.DeployKeyView;
+import dev.fluxboot.testing.forge.ForgeTestBed;
+import dev.fluxboot.testing.git.GitRepositories;
+import dev.fluxboot.ui.Prompter;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.fluxboot.bootstrap.forge.ForgeBootstrapRunner.PATH;
+import static dev.fluxboot.bootstrap.forge.ForgeBootstrapRunner.title;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code fluxboot bootstrap github} end to end, through the real command: a fake GitHub API over
+ * HTTPS ({@code --api-url}, {@code --ca-file}) that hands the deploy keys it stores to a real SSH
+ * Git server ({@code --ssh-hostname}), Git over HTTPS with the token ({@code --hostname}), the real
+ * kube-apiserver and the simulated controllers, which fetch with the Secret the bootstrap wrote:
+ * the cluster syncs only if the deploy key was registered right. Scenarios run in order on one API
+ * server, each in its own namespace.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BootstrapGitHubTest {
+
+    @RegisterExtension
+    static final KubeApiServerSupport kube = new KubeApiServerSupport();
+
+    private static final String TOKEN = "ghp_aliceTokenThatMustNeverBeShown0123";
+    private static final String NARROW_TOKEN = "ghp_bobPublicRepoOnlyTokenNeverShown45";
+    private static final String BAD_TOKEN = "ghp_revokedTokenThatMustNeverBeShown67";
+    private static final Map<String, String> ENV = Map.of("GITHUB_TOKEN", TOKEN);
+
+    @TempDir
+    static Path work;
+
+    private static ForgeTestBed bed;
+    private static FakeGitHubServer github;
+    private static ForgeBootstrapRunner flux;
+    private static final List<String> identities = new ArrayList<>();
+
+    @BeforeAll
+    static void servers() {
+        Path manifests = TestBundles.strippedCopy("v2.8.0", work);
+        bed = new ForgeTestBed(work);
+        github = FakeGitHubServer.start(bed.certificates(), bed.repositories(), bed.ssh(), bed.gitHttp());
+        github.addUser("alice", TOKEN, "repo", "admin:org");
+        github.addUser("bob", NARROW_TOKEN, "public_repo");
+        github.addOrganization("fleet");
+        github.addTeam("fleet", "platform");
+        github.addTeam("fleet", "viewers");
+        Path ca = bed.certificates().writeCaFile(work);
+        flux = new ForgeBootstrapRunner(kube, "github", manifests, List.of(
+                "--hostname", gitHost(), "--api-url", github.apiUrl(), "--ca-file", ca.toString(),
+                "--ssh-hostname", "127.0.0.1:" + bed.ssh().port()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (github != null) {
+            github.close();
+        }
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    private static String gitHost() {
+        return "127.0.0.1:" + bed.gitHttp().port();
+    }
+
+    private static GitRepositories git() {
+        return bed.repositories();
+    }
+
+    private static String tip(String repository) {
+        return git().tip(repository, "main").map(ObjectId::name).orElseThrow();
+    }
+
+    /** The Secret's public key, as the forge stores it (no comment). */
+    private static String secretKey(String namespace) {
+        Map<String, String> secret = flux.secretData(namespace, "flux-system");
+        identities.add(secret.get("identity"));
+        return PublicKeys.material(secret.get("identity.pub"));
+    }
+
+    @Test
+    @Order(1)
+    void newOrganizationRepositoryIsCreatedWithAReadOnlyDeployKeyAndTheClusterSyncsOverSsh() {
+        Run run = flux.run("gh-org", ENV, "--owner", "fleet", "--repository", "infra");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(github.repository("fleet", "infra")).get()
+                .satisfies(repo -> assertThat(repo.visibility()).isEqualTo("private"));
+        assertThat(github.deployKeys("fleet", "infra")).singleElement().satisfies(key -> {
+            assertThat(key.title()).isEqualTo("gh-org-main-flux-system-./clusters/my-cluster");
+            assertThat(key.readOnly()).isTrue();
+            assertThat(key.key()).isEqualTo(secretKey("gh-org"));
+        });
+        assertThat(flux.secretData("gh-org", "flux-system")).containsOnlyKeys("identity", "identity.pub", "known_hosts");
+        assertThat(flux.syncUrl("gh-org")).isEqualTo("ssh://git@127.0.0.1:" + bed.ssh().port() + "/fleet/infra");
+        String dir = PATH + "/gh-org/";
+        assertThat(git().files("fleet/infra", "main")).containsExactlyInAnyOrder(
+                dir + "gotk-components.yaml", dir + "gotk-sync.yaml", dir + "kustomization.yaml");
+        assertThat(git().log("fleet/infra", "main")).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux sync manifests", "Add Flux v2.8.0 component manifests");
+        flux.assertSynced("gh-org", "main@sha1:" + tip("fleet/infra"));
+        assertThat(run.err()).contains("✔ repository \"https://" + gitHost() + "/fleet/infra\" created",
+                "configured deploy key \"gh-org-main-flux-system-./clusters/my-cluster\"",
+                "✔ Kustomization reconciled successfully");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void reRunChangesNothingOnTheForgeNorInGit() {
+        String before = tip("fleet/infra");
+        List<DeployKeyView> keys = github.deployKeys("fleet", "infra");
+        github.clearRequests();
+
+        Run run = flux.run("gh-org", ENV, "--owner", "fleet", "--repository", "infra");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(tip("fleet/infra")).isEqualTo(before);
+        assertThat(github.deployKeys("fleet", "infra")).isEqualTo(keys);
+        assertThat(github.writes()).isEmpty();
+        assertThat(run.err()).doesNotContain("created").contains("deploy key \"" + title("gh-org") + "\" is configured");
+    }
+
+    @Test
+    @Order(3)
+    void deployKeyDeletedOnTheForgeIsRegisteredAgainWithTheSecretsKey() {
+        String before = tip("fleet/infra");
+        String key = secretKey("gh-org");
+        github.deleteDeployKey("fleet", "infra", title("gh-org"));
+        assertThat(github.deployKeys("fleet", "infra")).isEmpty();
+        assertThat(ForgeChecks.canFetch(bed, flux.syncUrl("gh-org"), flux.secretData("gh-org", "flux-system"))).isFalse();
+
+        // Without controllers: with the key gone a fetch fails, and a Ready=False at the current
+        // generation stops the wait at once (as in Flux); the repair itself is what is checked here.
+        Run run = flux.runAlone("gh-org", ENV, Prompter.none(), "--owner", "fleet", "--repository", "infra");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(github.deployKeys("fleet", "infra")).singleElement().satisfies(registered -> {
+            assertThat(registered.title()).isEqualTo(title("gh-org"));
+            assertThat(registered.key()).isEqualTo(key);
+            assertThat(registered.readOnly()).isTrue();
+        });
+        assertThat(tip("fleet/infra")).isEqualTo(before);
+        assertThat(run.err()).contains("configured deploy key \"" + title("gh-org") + "\"");
+        assertThat(flux.reconcileSourceNow("gh-org")).startsWith("True");
+    }
+
+    @Test
+    @Order(4)
+    void newPersonalRepositoryPublicWithPrivateFalse() {
+        Run run = flux.run("gh-personal", ENV, "--owner", "alice", "--personal", "--private=false",
+                "--repository", "personal-fleet");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(github.repository("alice", "personal-fleet")).get()
+                .satisfies(repo -> assertThat(repo.visibility()).isEqualTo("public"));
+        assertThat(github.deployKeys("alice", "personal-fleet")).singleElement()
+                .satisfies(key -> assertThat(key.key()).isEqualTo(secretKey("gh-personal")));
+        flux.assertSynced("gh-personal", "main@sha1:" + tip("alice/personal-fleet"));
+    }
+
+    @Test
+    @Order(5)
+    void existingRepositoryKeepsItsHistoryAndWithoutReconcileItsVisibility() {
+        github.addRepository("fleet", "existing", "public", "Existing fleet");
+        String initial = tip("fleet/existing");
+
+        Run run = flux.run("gh-existing", ENV, "--owner", "fleet", "--repository", "existing");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("created");
+        assertThat(git().log("fleet/existing", "main")).extracting(RevCommit::getShortMessage)
+                .containsExactly("Add Flux sync manifests", "Add Flux v2.8.0 component manifests", "Initial commit");
+        assertThat(git().log("fleet/existing", "main").get(2).name()).isEqualTo(initial);
+        assertThat(git().readFile("fleet/existing", "main", "README.md")).hasValue("# existing\n");
+        assertThat(github.repository("fleet", "existing")).get()
+                .satisfies(repo -> assertThat(repo.visibility()).isEqualTo("public"));
+        flux.assertSynced("gh-existing", "main@sha1:" + tip("fleet/existing"));
+    }
+
+    @Test
+    @Order(6)
+    void reconcileBringsTheExistingRepositoryToPrivateWithoutANewCommit() {
+        String before = tip("fleet/existing");
+
+        Run run = flux.run("gh-existing", ENV, "--owner", "fleet", "--repository", "existing", "--reconcile");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(github.repository("fleet", "existing")).get()
+                .satisfies(repo -> assertThat(repo.visibility()).isEqualTo("private"));
+        assertThat(tip("fleet/existing")).isEqualTo(before);
+        assertThat(run.err()).contains("reconciled (visibility private)");
+    }
+
+    @Test
+    @Order(7)
+    void readWriteKeyMayPush() {
+        Run run = flux.run("gh-rw", ENV, "--owner", "fleet", "--repository", "rw", "--read-write-key");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(github.deployKeys("fleet", "rw")).singleElement().satisfies(key -> {
+            assertThat(key.readOnly()).isFalse();
+            assertThat(key.key()).isEqualTo(secretKey("gh-rw"));
+        });
+    }
+
+    @Test
+    @Order(8)
+    void teamsAreGrantedWithTheirPermissionAndAMissingTeamIsOnlyAWarning() {
+        Run run = flux.run("gh-teams", ENV, "--owner", "fleet", "--repository", "teamed",
+                "--team", "platform", "--team", "viewers:pull,ghosts");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(github.repository("fleet", "teamed")).get().satisfies(repo ->
+                assertThat(repo.teams()).containsExactlyInAnyOrderEntriesOf(Map.of("platform", "maintain", "viewers", "pull")));
+        assertThat(run.err().lines()).anySatisfy(line -> assertThat(line).startsWith("⚠️").contains("ghosts"));
+        assertThat(run.err()).contains("✔ granted \"maintain\" permissions to \"platform\"",
+                "✔ granted \"pull\" permissions to \"viewers\"");
+        flux.assertSynced("gh-teams", "main@sha1:" + tip("fleet/teamed"));
+    }
+
+    @Test
+    @Order(9)
+    void tokenAuthPutsTheTokenInTheSecretOnlyAndRegistersNoKey() {
+        Run run = flux.run("gh-token", ENV, "--owner", "fleet", "--repository", "tokened", "--token-auth");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(github.deployKeys("fleet", "tokened")).isEmpty();
+        Map<String, String> secret = flux.secretData("gh-token", "flux-system");
+        assertThat(secret).containsOnlyKeys("username", "password", "ca.crt");
+        assertThat(secret.get("username")).isEqualTo("git");
+        assertThat(secret.get("password")).isEqualTo(TOKEN);
+        assertThat(secret.get("ca.crt")).isEqualTo(bed.certificates().caPem());
+        assertThat(flux.syncUrl("gh-token")).isEqualTo("https://" + gitHost() + "/fleet/tokened.git");
+        flux.assertSynced("gh-token", "main@sha1:" + tip("fleet/tokened"));
+    }
+
+    @Test
+    @Order(10)
+    void twoClustersOnOneRepositoryGetTwoKeysAndBothAreKept() {
+        Run first = flux.run("gh-a", ENV, "--owner", "fleet", "--repository", "shared", "--path", "clusters/a");
+        Run second = flux.run("gh-b", ENV, "--owner", "fleet", "--repository", "shared", "--path", "clusters/b");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(github.deployKeys("fleet", "shared"))
+                .extracting(DeployKeyView::title, DeployKeyView::key)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("gh-a-main-flux-system-./clusters/a", secretKey("gh-a")),
+                        org.assertj.core.groups.Tuple.tuple("gh-b-main-flux-system-./clusters/b", secretKey("gh-b")));
+        assertThat(git().files("fleet/shared", "main")).contains("clusters/a/gh-a/gotk-sync.yaml",
+                "clusters/b/gh-b/gotk-sync.yaml");
+        flux.assertSynced("gh-b", "main@sha1:" + tip("fleet/shared"));
+    }
+
+    @Test
+    @Order(11)
+    void rateLimitWithinTheTimeoutIsWaitedOut() {
+        github.exhaustRateLimit(1, 403, Instant.now().plusSeconds(2));
+
+        Run run = flux.run("gh-limited", ENV, "--owner", "fleet", "--repository", "limited");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("◎ GitHub rate limit reached, waiting until");
+        assertThat(github.repository("fleet", "limited")).isPresent();
+    }
+
+    @Test
+    @Order(12)
+    void rateLimitBeyondTheTimeoutFailsNamingTheResetTime() {
+        github.exhaustRateLimit(1, 429, Instant.parse("2099-01-02T03:04:05Z"));
+
+        Run run = flux.runAlone("gh-fail", ENV, Prompter.none(), "--owner", "fleet", "--repository", "too-soon");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).startsWith("✗ GitHub rate limit reached; it resets at 2099-01-02 03:04:05 UTC");
+        assertThat(github.repository("fleet", "too-soon")).isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void badTokenIsOneLineNamingTheVariable() {
+        Run run = flux.runAlone("gh-fail", Map.of("GITHUB_TOKEN", BAD_TOKEN), Prompter.none(),
+                "--owner", "fleet", "--repository", "unauthorized");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).isEqualTo("✗ GitHub rejected the token (401 Unauthorized): check that GITHUB_TOKEN "
+                + "holds a valid token that has not expired or been revoked");
+        assertThat(github.repository("fleet", "unauthorized")).isEmpty();
+    }
+
+    @Test
+    @Order(14)
+    void tokenWithoutTheRepoScopeIsOneLineNamingTheScope() {
+        Run run = flux.runAlone("gh-fail", Map.of("GITHUB_TOKEN", NARROW_TOKEN), Prompter.none(),
+                "--owner", "fleet", "--repository", "forbidden");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).startsWith("✗ GitHub refused to").contains("(403 Forbidden)",
+                "lacks the 'repo' scope");
+        assertThat(github.repository("fleet", "forbidden")).isEmpty();
+    }
+
+    @Test
+    @Order(15)
+    void unknownOwnerIsOneLineNamingTheFlag() {
+        Run run = flux.runAlone("gh-fail", ENV, Prompter.none(), "--owner", "ghost-org", "--repository", "infra");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).isEqualTo("✗ GitHub organization 'ghost-org' not found: check --owner, or pass "
+                + "--personal for a repository of the token's user");
+    }
+
+    @Test
+    @Order(16)
+    void withoutTheVariableTheTokenIsAskedForAtTheTerminal() {
+        List<String> prompts = new ArrayList<>();
+        Prompter person = new Prompter() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                throw new AssertionError("no question expected: " + question);
+            }
+
+            @Override
+            public Optional<String> readSecret(String prompt) {
+                prompts.add(prompt);
+                return Optional.of(TOKEN);
+            }
+        };
+
+        // The owner does not exist: the answer proves the API saw the entered token (else a 401).
+        Run run = flux.runAlone("gh-fail", Map.of(), person, "--owner", "ghost-org", "--repository", "infra");
+
+        assertThat(prompts).containsExactly("Please enter your GitHub personal access token (PAT): ");
+        assertThat(run.lastErrLine()).startsWith("✗ GitHub organization 'ghost-org' not found");
+    }
+
+    @Test
+    @Order(17)
+    void withoutTheVariableAndWithoutATerminalTheRunStopsNamingTheVariable() {
+        Run run = flux.runAlone("gh-fail", Map.of(), Prompter.none(), "--owner", "fleet", "--repository", "infra");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().isEqualTo("✗ GITHUB_TOKEN is not set and there is no "
+                + "terminal to ask for the token, so set it: export GITHUB_TOKEN=<GitHub personal access token>");
+    }
+
+    @Test
+    @Order(100)
+    void noTokenOrPrivateKeyInAnyOutputOrCommit() {
+        List<String> secrets = new ArrayList<>(List.of(TOKEN, NARROW_TOKEN, BAD_TOKEN));
+        for (String identity : identities) {
+            identity.lines().filter(line -> !line.startsWith("-----") && line.length() >= 16).forEach(secrets::add);
+        }
+        assertThat(flux.runs()).hasSizeGreaterThan(15);
+        flux.assertNothingLeaked(git(), List.of("fleet/infra", "alice/personal-fleet", "fleet/existing", "fleet/rw",
+                "fleet/teamed", "fleet/tokened", "fleet/shared", "fleet/limited"), secrets);
+    }
+}
