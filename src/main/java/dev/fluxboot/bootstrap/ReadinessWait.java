@@ -27,9 +27,13 @@ final class ReadinessWait {
      * @param generationMustBeSeen  fail-safe for objects the bootstrap just changed: wait until
      *                              {@code status.observedGeneration} is there and equals {@code metadata.generation}
      * @param hint                  what to check next, appended to every failure
+     * @param requestedAt           the {@code reconcile.fluxcd.io/requestedAt} this run set, or null: a
+     *                              {@code Ready=False} counts only once the controller has handled it
+     *                              ({@code status.lastHandledReconcileAt}), so a failure from before the run
+     *                              (a deploy key deleted and now registered again) is not taken for this run's
      */
     record Target(ResourceType type, String namespace, String name, String[] revisionPath,
-                  boolean generationMustBeSeen, String hint) {
+                  boolean generationMustBeSeen, String hint, String requestedAt) {
 
         String subject() {
             return type.kind() + " \"" + namespace + "/" + name + "\"";
@@ -79,7 +83,9 @@ final class ReadinessWait {
         // with the generation it is about: such a Ready=False is current, and waiting will not help.
         boolean conditionCurrent = ready.flatMap(condition -> Optional.ofNullable(condition.get("observedGeneration")))
                 .filter(Number.class::isInstance).map(value -> ((Number) value).longValue() == generation).orElse(false);
-        if (status.equals("False") && (statusCurrent || conditionCurrent)) {
+        boolean requestHandled = target.requestedAt() == null
+                || target.requestedAt().equals(ObjectFields.text(object, "status", "lastHandledReconcileAt").orElse(""));
+        if (status.equals("False") && (statusCurrent || conditionCurrent) && requestHandled) {
             throw new FluxbootException(target.subject() + " is not ready: " + message(ready.get()) + "; "
                     + target.hint());
         }
@@ -100,6 +106,20 @@ final class ReadinessWait {
                     + ", not yet at " + expectedRevision);
         }
         return Optional.empty();
+    }
+
+    /** {@code Ready=True} for the current generation at {@code revision}. */
+    static boolean readyAt(Optional<Map<String, Object>> object, String[] revisionPath, String revision) {
+        if (object.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> o = object.get();
+        long generation = ObjectFields.number(o, "metadata", "generation").orElse(0L);
+        boolean current = ObjectFields.number(o, "status", "observedGeneration").map(seen -> seen == generation)
+                .orElse(false);
+        boolean ready = ObjectFields.condition(o, "Ready").map(c -> "True".equals(String.valueOf(c.get("status"))))
+                .orElse(false);
+        return current && ready && normalizeRevision(ObjectFields.text(o, revisionPath).orElse("")).equals(revision);
     }
 
     /** Flux's {@code TransformLegacyRevision}: {@code main/<sha>} is {@code main@sha1:<sha>}. */

@@ -55,6 +55,9 @@ public interface Cluster extends AutoCloseable {
      */
     Optional<Map<String, Object>> get(ResourceType type, String namespace, String name);
 
+    /** Sets annotations on an object (a JSON merge patch of {@code metadata.annotations}). */
+    void annotate(ResourceType type, String namespace, String name, Map<String, String> annotations);
+
     /**
      * Deletes the object (background propagation); with {@code dryRun} the server only checks the
      * request (server-side dry run) and changes nothing.

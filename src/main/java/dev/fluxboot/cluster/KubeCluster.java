@@ -299,6 +299,14 @@ final class KubeCluster implements Cluster {
     }
 
     @Override
+    public void annotate(ResourceType type, String namespace, String name, Map<String, String> annotations) {
+        String patch = io.fabric8.kubernetes.client.utils.Serialization.asJson(
+                Map.of("metadata", Map.of("annotations", annotations)));
+        call("annotate " + subject(type, namespace, name),
+                () -> resource(type, namespace, name).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+    }
+
+    @Override
     public boolean delete(ResourceType type, String namespace, String name, boolean dryRun) {
         return call("delete " + subject(type, namespace, name),
                 () -> !resource(type, namespace, name).dryRun(dryRun).delete().isEmpty());

@@ -623,6 +623,38 @@ class BootstrapGitTest {
     }
 
     @Test
+    @Order(19)
+    void aSourceFailureFromBeforeTheRunIsNotTakenForThisRunsOwn() throws Exception {
+        // Given a bootstrapped cluster whose source failed once since (a deploy key removed, say)
+        repositories.create("org/stale");
+        try (FluxControllerSimulator flux = controllers("stale")) {
+            assertThat(bootstrap("stale", "org/stale").exitCode()).isZero();
+            flux.inject(FluxControllerSimulator.Kind.GIT_REPOSITORY, "stale",
+                    Fault.notReady("GitOperationFailed", "unable to clone: ssh: handshake failed"));
+            flux.reconcileNow(FluxControllerSimulator.Kind.GIT_REPOSITORY, "stale");
+            flux.pause();
+            flux.clearFault(FluxControllerSimulator.Kind.GIT_REPOSITORY, "stale");
+
+            // When the bootstrap is re-run after access was fixed, and the controllers come back
+            // only once the run has asked for a reconciliation
+            var rerun = java.util.concurrent.CompletableFuture.supplyAsync(() -> bootstrap("stale", "org/stale"));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!rerun.isDone() && System.nanoTime() < deadline && !(kube.client().genericKubernetesResources(
+                            "source.toolkit.fluxcd.io/v1", "GitRepository").inNamespace("stale").withName("stale").get()
+                    .getMetadata().getAnnotations() instanceof Map<String, String> annotations
+                    && annotations.containsKey("reconcile.fluxcd.io/requestedAt"))) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(500); // the run's first look at the status comes right after its request
+            flux.resume();
+            BootstrapRun run = rerun.get(120, java.util.concurrent.TimeUnit.SECONDS);
+
+            // Then the old Ready=False did not fail it: it waited for the requested reconciliation
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+    }
+
+    @Test
     @Order(100)
     void noSecretInAnyOutputOrCommit() {
         assertThat(runs).hasSizeGreaterThan(10);

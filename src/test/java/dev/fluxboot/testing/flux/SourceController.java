@@ -94,6 +94,7 @@ final class SourceController {
                 Map<String, Object> status = Nested.copy(FluxResources.status(repository));
                 status.put("conditions", FluxConditions.apply(status.get("conditions"), FluxResources.generation(repository),
                         clock.instant(), List.of(Condition.isFalse("Ready", fault.get().reason(), fault.get().message())), List.of()));
+                FluxResources.requestedAt(repository).ifPresent(at -> status.put("lastHandledReconcileAt", at));
                 write(repository, status);
             }
             return;
