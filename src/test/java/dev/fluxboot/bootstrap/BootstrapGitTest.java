@@ -641,7 +641,7 @@ class BootstrapGitTest {
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
             while (!rerun.isDone() && System.nanoTime() < deadline && !(kube.client().genericKubernetesResources(
                             "source.toolkit.fluxcd.io/v1", "GitRepository").inNamespace("stale").withName("stale").get()
-                    .getMetadata().getAnnotations() instanceof Map<String, String> annotations
+                    .getMetadata().getAnnotations() instanceof Map<?, ?> annotations
                     && annotations.containsKey("reconcile.fluxcd.io/requestedAt"))) {
                 Thread.sleep(20);
             }
