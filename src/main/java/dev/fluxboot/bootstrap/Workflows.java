@@ -34,6 +34,15 @@ public final class Workflows {
     }
 
     /**
+     * {@code install --dry-run}: resolve and generate as {@link #install} does, then list what the
+     * apply would create or configure; nothing is changed and nothing is asked.
+     */
+    public static Workflow<InstallContext> installDryRun() {
+        return new Workflow<>("install --dry-run",
+                List.of(new ResolveManifests(), new GenerateComponents(), new PlanInstall()));
+    }
+
+    /**
      * {@code bootstrap}: the pipeline of DESIGN.md, steps 1 to 9. The Git host's steps (the
      * repository, the deploy key) run only for forge commands, which give a host and its repository.
      */
@@ -68,6 +77,19 @@ public final class Workflows {
                                     Prompter prompter) {
         try (BootstrapContext context = new BootstrapContext(request, services, reporter, prompter, Clock.systemUTC())) {
             bootstrap(request, services).run(context);
+        }
+    }
+
+    /**
+     * Runs {@link #installDryRun} for {@code request} and closes the cluster connection it opened.
+     *
+     * @return whether anything would change
+     */
+    public static boolean dryRunInstall(InstallRequest request, InstallServices services, Reporter reporter,
+                                        Prompter prompter) {
+        try (InstallContext context = new InstallContext(request, services, reporter, prompter, Clock.systemUTC())) {
+            installDryRun().run(context);
+            return context.pending().any();
         }
     }
 
