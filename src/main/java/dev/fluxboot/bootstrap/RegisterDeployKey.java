@@ -17,9 +17,25 @@ final class RegisterDeployKey implements Step<BootstrapContext> {
         return "deploy key";
     }
 
+    private static String title(BootstrapContext context) {
+        SyncTarget target = context.request().target();
+        // The title the Flux CLI gives the key, so either tool finds the other's: it calls
+        // deployKeyName(namespace, branch, secretName, path), the path as its flag holds it
+        // ("./<path>", nothing for the root), e.g. flux-system-main-flux-system-./clusters/prod.
+        return DeployKey.title(context.namespace(), target.branch(), target.secretName(),
+                target.path().isEmpty() ? "" : "./" + target.path());
+    }
+
     @Override
     public void run(BootstrapContext context) {
         SshKeyPair key = context.credentials().deployKey().orElse(null);
+        if (key == null && context.newKeyPending()) {
+            RemoteRepository repository = context.hostRepository().orElseThrow();
+            context.pending().add(1);
+            context.reporter().result("deploy key \"" + title(context) + "\" would be added to \""
+                    + repository.sshUrl() + "\" (for a new key)\n");
+            return;
+        }
         if (key == null) {
             return; // token auth: no key to register
         }
@@ -27,13 +43,13 @@ final class RegisterDeployKey implements Step<BootstrapContext> {
         RemoteRepository repository = context.hostRepository().orElseThrow(
                 () -> new IllegalStateException("no repository from the host yet"));
         BootstrapRequest request = context.request();
-        SyncTarget target = request.target();
-        // The title the Flux CLI gives the key, so either tool finds the other's: it calls
-        // deployKeyName(namespace, branch, secretName, path), the path as its flag holds it
-        // ("./<path>", nothing for the root), e.g. flux-system-main-flux-system-./clusters/prod.
-        String title = DeployKey.title(context.namespace(), target.branch(), target.secretName(),
-                target.path().isEmpty() ? "" : "./" + target.path());
+        String title = title(context);
         boolean readOnly = !request.hostRepository().map(HostRepository::readWriteKey).orElse(false);
+        if (context.dryRun()) {
+            ReconcileRepository.reportPending(context, host.ensureDeployKey(repository,
+                    new DeployKey(title, key.authorizedKey(), readOnly), true));
+            return;
+        }
         context.reporter().action("configuring deploy key");
         ReconcileRepository.report(context, host.ensureDeployKey(repository,
                 new DeployKey(title, key.authorizedKey(), readOnly), false));

@@ -72,6 +72,45 @@ public final class Workflows {
         return new Workflow<>("bootstrap", steps);
     }
 
+    /**
+     * {@code bootstrap --dry-run}: the checks, the host's changes as a dry run, the fetch, both
+     * commits in the local copy only (shown as a diff), then a server-side dry run of what would
+     * be applied. Nothing is pushed, applied, registered or generated, and nothing is asked.
+     */
+    public static Workflow<BootstrapContext> bootstrapDryRun(BootstrapRequest request, BootstrapServices services) {
+        boolean host = services.host().isPresent() && request.hostRepository().isPresent();
+        List<Step<BootstrapContext>> steps = new ArrayList<>();
+        steps.add(new CheckCluster());
+        steps.add(new CheckSyncPath());
+        if (host) {
+            steps.add(new ReconcileRepository());
+        }
+        steps.add(new ResolveSourceCredentials());
+        steps.add(new CloneRepository());
+        steps.add(new CommitComponents());
+        steps.add(new CommitSyncManifests());
+        steps.add(new ShowGitChanges());
+        steps.add(new PlanCluster());
+        if (host) {
+            steps.add(new RegisterDeployKey());
+        }
+        return new Workflow<>("bootstrap --dry-run", steps);
+    }
+
+    /**
+     * Runs {@link #bootstrapDryRun}; the local copy of the branch and the cluster connection are closed after.
+     *
+     * @return whether anything would change (Git, cluster or host)
+     */
+    public static boolean dryRunBootstrap(BootstrapRequest request, BootstrapServices services, Reporter reporter,
+                                          Prompter prompter) {
+        try (BootstrapContext context = new BootstrapContext(request, services, reporter, prompter, Clock.systemUTC(),
+                true)) {
+            bootstrapDryRun(request, services).run(context);
+            return context.pending().any();
+        }
+    }
+
     /** Runs {@link #bootstrap}; the local copy of the branch and the cluster connection are closed after. */
     public static void runBootstrap(BootstrapRequest request, BootstrapServices services, Reporter reporter,
                                     Prompter prompter) {

@@ -59,7 +59,10 @@ final class ServerSideApplier {
         Map<String, Object> desired = ManifestNormalizer.normalize(manifest);
         ObjectRef ref = ObjectRef.of(desired);
         boolean secret = ref.kind().equals("Secret") && ref.group().isEmpty();
-        Planned created = new Planned(ref, new ObjectPlan(ref.change(ObjectChange.Action.CREATED), List.of()));
+        // a new Secret is listed with its keys, never its values
+        List<String> keys = secret ? List.of("keys: " + String.join(", ", new java.util.TreeSet<>(
+                Fields.map(desired, "data").keySet()))) : List.of();
+        Planned created = new Planned(ref, new ObjectPlan(ref.change(ObjectChange.Action.CREATED), keys));
         GenericKubernetesResource item = serialization.convertValue(desired, GenericKubernetesResource.class);
         Resource<GenericKubernetesResource> resource;
         try {
