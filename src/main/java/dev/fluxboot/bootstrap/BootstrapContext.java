@@ -28,6 +28,10 @@ public final class BootstrapContext implements WorkflowContext, AutoCloseable {
     private final Prompter prompter;
     private final Clock clock;
     private final Instant deadline;
+    private final boolean dryRun;
+    private final PendingChanges pending = new PendingChanges();
+    private String fetchedTip;
+    private boolean newKeyPending;
 
     private Cluster cluster;
     private RemoteRepository hostRepository;
@@ -38,6 +42,13 @@ public final class BootstrapContext implements WorkflowContext, AutoCloseable {
 
     public BootstrapContext(BootstrapRequest request, BootstrapServices services, Reporter reporter, Prompter prompter,
                             Clock clock) {
+        this(request, services, reporter, prompter, clock, false);
+    }
+
+    /** @param dryRun {@code --dry-run}: the steps change nothing and list what they would change */
+    public BootstrapContext(BootstrapRequest request, BootstrapServices services, Reporter reporter, Prompter prompter,
+                            Clock clock, boolean dryRun) {
+        this.dryRun = dryRun;
         this.request = request;
         this.services = services;
         this.reporter = reporter;
@@ -62,6 +73,34 @@ public final class BootstrapContext implements WorkflowContext, AutoCloseable {
     @Override
     public boolean verbose() {
         return request.install().verbose();
+    }
+
+    /** {@code --dry-run}: nothing is pushed, applied or registered; the steps list what would be. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** What a dry run found would change. */
+    public PendingChanges pending() {
+        return pending;
+    }
+
+    /** The branch's tip as fetched, before any commit here; empty for a new history. */
+    public java.util.Optional<String> fetchedTip() {
+        return java.util.Optional.ofNullable(fetchedTip);
+    }
+
+    void fetchedTip(java.util.Optional<String> tip) {
+        this.fetchedTip = tip.orElse(null);
+    }
+
+    /** A dry run in which a new SSH key would be generated for the source secret (and not generated). */
+    public boolean newKeyPending() {
+        return newKeyPending;
+    }
+
+    void newKeyPending(boolean pending) {
+        this.newKeyPending = pending;
     }
 
     public Prompter prompter() {

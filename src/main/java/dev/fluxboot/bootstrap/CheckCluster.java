@@ -24,6 +24,14 @@ final class CheckCluster implements Step<BootstrapContext> {
         KubernetesVersionRequirement.warnIfUnsupported(cluster, install.version().orElse(install.options().version()),
                 context.reporter());
         FluxInstallation existing = cluster.inspectFlux();
+        if (context.dryRun()) {
+            String manager = existing.managedBy().orElse("");
+            if (existing.installed() && !manager.isEmpty() && !manager.equals("flux")) {
+                context.reporter().warning("Flux in this cluster is managed by " + manager
+                        + ": the bootstrap would take it over (--force, or a yes at the terminal)");
+            }
+            return;
+        }
         FluxTakeover.confirm(existing, context.request().install().force(), context.reporter(), context.prompter(),
                 "bootstrap");
     }

@@ -18,6 +18,7 @@ final class CloneRepository implements Step<BootstrapContext> {
                 + credentials.remote().url() + "\"");
         RemoteBranch fetched = RemoteBranch.fetch(credentials.remote(), branch, context.reporter());
         context.branch(fetched);
+        context.fetchedTip(fetched.head());
         context.reporter().success(fetched.head().isPresent() ? "cloned repository"
                 : "cloned an empty repository: the bootstrap starts the history of branch \"" + branch + "\"");
     }

@@ -27,6 +27,12 @@ final class Commits {
             reporter.success(what + " are up to date");
             return Optional.empty();
         }
+        if (context.dryRun()) {
+            // a dry run commits in the private local copy only, for the diff; nothing is pushed
+            context.pending().add(1);
+            reporter.success("would commit " + what + " to \"" + branch.branch() + "\" (dry run: not pushed)");
+            return Optional.empty();
+        }
         reporter.success("committed " + what + " to \"" + branch.branch() + "\" (\"" + commit.get().id() + "\")");
         reporter.action("pushing " + what + " to \"" + branch.remote().url() + "\"");
         PushResult pushed = branch.push(commit.get());

@@ -29,6 +29,7 @@ public final class InstallContext implements WorkflowContext, AutoCloseable {
     private Bundle bundle;
     private GeneratedComponents components;
     private Cluster cluster;
+    private final PendingChanges pending = new PendingChanges();
 
     public InstallContext(InstallRequest request, InstallServices services, Reporter reporter, Prompter prompter,
                           Clock clock) {
@@ -84,6 +85,11 @@ public final class InstallContext implements WorkflowContext, AutoCloseable {
             cluster = services.clusters().connect(request.kubeconfig(), request.context());
         }
         return cluster;
+    }
+
+    /** What a dry run found would change. */
+    public PendingChanges pending() {
+        return pending;
     }
 
     /** What is left of {@code --timeout}; a usage of it after the deadline fails naming the flag. */

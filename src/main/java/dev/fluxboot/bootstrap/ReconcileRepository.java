@@ -17,11 +17,32 @@ final class ReconcileRepository implements Step<BootstrapContext> {
         GitHost host = context.services().host().orElseThrow();
         HostRepository wanted = context.request().hostRepository().orElseThrow();
         context.reporter().action("connecting to " + host.name());
-        RepositoryResult result = host.reconcileRepository(wanted.spec(), false);
+        RepositoryResult result = host.reconcileRepository(wanted.spec(), context.dryRun());
+        if (context.dryRun()) {
+            reportPending(context, result.changes());
+            context.hostRepository(result.repository());
+            return;
+        }
         report(context, result.changes());
         context.hostRepository(result.repository());
         context.reporter().success("repository \"" + result.repository().owner() + "/" + result.repository().name()
                 + "\" reconciled");
+    }
+
+    /** A dry run's host changes: listed on stdout and counted; failures stay warnings. */
+    static void reportPending(BootstrapContext context, Iterable<HostChange> changes) {
+        StringBuilder out = new StringBuilder();
+        for (HostChange change : changes) {
+            if (change.warning()) {
+                context.reporter().warning(change.description());
+            } else {
+                context.pending().add(1);
+                out.append(change.description()).append('\n');
+            }
+        }
+        if (!out.isEmpty()) {
+            context.reporter().result(out.toString());
+        }
     }
 
     static void report(BootstrapContext context, Iterable<HostChange> changes) {

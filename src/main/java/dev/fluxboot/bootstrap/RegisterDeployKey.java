@@ -23,6 +23,13 @@ final class RegisterDeployKey implements Step<BootstrapContext> {
     @Override
     public void run(BootstrapContext context) {
         SshKeyPair key = context.credentials().deployKey().orElse(null);
+        if (key == null && context.newKeyPending()) {
+            RemoteRepository repository = context.hostRepository().orElseThrow();
+            context.pending().add(1);
+            context.reporter().result("deploy key \"" + title(context) + "\" would be added to \""
+                    + repository.sshUrl() + "\" (for a new key)\n");
+            return;
+        }
         if (key == null) {
             return; // token auth: no key to register
         }
@@ -32,6 +39,11 @@ final class RegisterDeployKey implements Step<BootstrapContext> {
         BootstrapRequest request = context.request();
         String title = title(context);
         boolean readOnly = !request.hostRepository().map(HostRepository::readWriteKey).orElse(false);
+        if (context.dryRun()) {
+            ReconcileRepository.reportPending(context, host.ensureDeployKey(repository,
+                    new DeployKey(title, key.authorizedKey(), readOnly), true));
+            return;
+        }
         context.reporter().action("configuring deploy key");
         List<HostChange> changes = host.ensureDeployKey(repository, new DeployKey(title, key.authorizedKey(), readOnly),
                 false);

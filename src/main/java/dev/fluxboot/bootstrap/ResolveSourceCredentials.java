@@ -112,6 +112,15 @@ final class ResolveSourceCredentials implements Step<BootstrapContext> {
             secret = Optional.empty();
             context.reporter().success("using the SSH key of source secret \"" + namespace + "/" + secretName
                     + "\": " + key.publicKeyType() + " " + key.fingerprint());
+        } else if (context.dryRun()) {
+            // no key is generated in a dry run: the Secret and the deploy key are listed as pending
+            context.newKeyPending(true);
+            if (url.isSsh()) {
+                throw new FluxbootException("a dry run cannot read " + url + " over SSH: there is no key yet (a new one "
+                        + "would be generated); pass --private-key-file with a key that has access, or an https --url");
+            }
+            return new SourceCredentials(new GitRemote(url, httpAuth(auth), transport), syncUrl, Optional.empty(),
+                    Optional.empty());
         } else {
             if (context.services().host().isEmpty() && !request.silent() && !context.prompter().interactive()) {
                 throw new FluxbootException("a new SSH key would be generated for the cluster, and there is no terminal "

@@ -12,6 +12,7 @@ import dev.fluxboot.git.SshKeyAlgorithm;
 import dev.fluxboot.git.SshKeyGenerator;
 import dev.fluxboot.git.SshKeyPair;
 import dev.fluxboot.git.TlsTrust;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -101,6 +102,14 @@ public final class BootstrapFlags {
     @Option(names = "--force", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
             description = "override existing Flux installation if it's managed by a different tool such as Helm")
     private boolean force;
+
+    @Mixin
+    private DryRunFlags dryRun;
+
+    /** {@code --dry-run} and {@code --exit-code}, shared by every bootstrap command. */
+    public DryRunFlags dryRun() {
+        return dryRun;
+    }
 
     public boolean force() {
         return force;

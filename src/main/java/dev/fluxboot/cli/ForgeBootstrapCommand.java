@@ -107,8 +107,12 @@ abstract class ForgeBootstrapCommand extends BaseCommand implements SecretHolder
                 (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
         GitHost host = connect(connection);
         try {
-            Workflows.runBootstrap(request, BootstrapServices.forPlainGit(installServices).withHost(host),
-                    environment.reporter(), environment.prompter());
+            BootstrapServices services = BootstrapServices.forPlainGit(installServices).withHost(host);
+            if (bootstrap.dryRun().dryRun()) {
+                return bootstrap.dryRun().exitCode(Workflows.dryRunBootstrap(request, services,
+                        environment.reporter(), environment.prompter()));
+            }
+            Workflows.runBootstrap(request, services, environment.reporter(), environment.prompter());
         } finally {
             if (host instanceof AutoCloseable closeable) {
                 close(closeable);

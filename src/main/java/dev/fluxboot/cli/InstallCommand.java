@@ -1,6 +1,7 @@
 package dev.fluxboot.cli;
 
 import dev.fluxboot.ExitCode;
+import dev.fluxboot.UsageException;
 import dev.fluxboot.bootstrap.InstallRequest;
 import dev.fluxboot.bootstrap.InstallServices;
 import dev.fluxboot.bootstrap.Workflows;
@@ -37,6 +38,9 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
     @Mixin
     private InstallFlags flags;
 
+    @Mixin
+    private DryRunFlags dryRun;
+
     @Option(names = "--force", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
             description = "override existing Flux installation if it's managed by a different tool such as Helm")
     private boolean force;
@@ -44,9 +48,17 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
     @Override
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
         InstallRequest request = request(globals, environment.build());
+        boolean planOnly = dryRun.dryRun();
+        if (planOnly && export) {
+            throw new UsageException("--dry-run and --export do not go together: --export already changes nothing");
+        }
         InstallServices services = new InstallServices(new BundleLocator(environment.env(), environment.reporter()),
                 new ComponentsGenerator(),
                 (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
+        if (planOnly) {
+            return dryRun.exitCode(Workflows.dryRunInstall(request, services, environment.reporter(),
+                    environment.prompter()));
+        }
         Workflows.runInstall(request, services, environment.reporter(), environment.prompter());
         return ExitCode.OK;
     }

@@ -7,7 +7,11 @@ import dev.fluxboot.cluster.FluxClusterInfo;
 import dev.fluxboot.cluster.Uninstaller;
 import dev.fluxboot.ui.Reporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.fluxboot.bootstrap.FluxFolderRemoval;
+import dev.fluxboot.git.GitRemote;
+import java.util.ArrayList;
 
 import java.util.List;
 
@@ -22,7 +26,7 @@ import java.util.List;
                 "",
                 "  # Uninstall Flux but keep the namespace",
                 "  fluxboot uninstall --namespace=infra --keep-namespace=true"})
-public final class UninstallCommand extends BaseCommand {
+public final class UninstallCommand extends BaseCommand implements SecretHolder {
 
     @Option(names = "--keep-namespace", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
             description = "skip namespace deletion")
@@ -36,8 +40,17 @@ public final class UninstallCommand extends BaseCommand {
             description = "delete components without asking for confirmation")
     private boolean silent;
 
+    @Mixin
+    private UninstallFromGitFlags fromGit;
+
+    @Override
+    public List<String> secrets() {
+        return fromGit.secrets();
+    }
+
     @Override
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
+        boolean git = fromGit.requested(environment.env());
         boolean ask = !dryRun && !silent;
         if (ask && !environment.prompter().interactive()) {
             throw new FluxbootException("there is no terminal to confirm the uninstall: rerun with --silent to "
@@ -48,8 +61,18 @@ public final class UninstallCommand extends BaseCommand {
             if (ask && !environment.prompter().confirm(question(cluster))) {
                 throw new FluxbootException("uninstall cancelled");
             }
-            List<String> failures = new Uninstaller(cluster, reporter)
-                    .uninstall(globals.namespace(), keepNamespace, dryRun);
+            // the remote first: its SSH key and known_hosts may come from the source secret the uninstall deletes
+            GitRemote remote = git ? fromGit.remote(cluster, globals.namespace()) : null;
+            List<String> failures = new ArrayList<>(new Uninstaller(cluster, reporter)
+                    .uninstall(globals.namespace(), keepNamespace, dryRun));
+            if (git) {
+                try {
+                    FluxFolderRemoval.remove(remote, fromGit.branch(), fromGit.folder(globals.namespace()),
+                            fromGit.commit(globals.namespace()), dryRun, reporter);
+                } catch (FluxbootException e) {
+                    failures.add(e.getMessage());
+                }
+            }
             if (failures.isEmpty()) {
                 reporter.success("uninstall finished");
                 return ExitCode.OK;

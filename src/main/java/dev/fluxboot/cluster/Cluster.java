@@ -21,6 +21,13 @@ public interface Cluster extends AutoCloseable {
     List<ObjectChange> apply(List<Map<String, Object>> objects, Duration timeout);
 
     /**
+     * What {@link #apply} would do to each object, changing nothing (server-side dry run where
+     * the object exists), in the order {@code apply} reports. A Secret's values never appear in
+     * the result, only its keys.
+     */
+    List<ObjectPlan> plan(List<Map<String, Object>> objects);
+
+    /**
      * Waits until each named Deployment in the namespace is available, reporting each one
      * ({@code ✔} or {@code ✗} with the reason from its status). Throws a
      * {@link dev.fluxboot.FluxbootException} naming the Deployments that were not ready in time.

@@ -20,12 +20,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +75,18 @@ final class KubeCluster implements Cluster {
         return results.stream()
                 .sorted((a, b) -> ApplyOrder.FLUX_ORDER.compare(a.ref(), b.ref()))
                 .map(ServerSideApplier.Result::change)
+                .toList();
+    }
+
+    @Override
+    public List<ObjectPlan> plan(List<Map<String, Object>> objects) {
+        List<ServerSideApplier.Planned> planned = new ArrayList<>();
+        for (Map<String, Object> object : objects) {
+            planned.add(applier.plan(object));
+        }
+        return planned.stream()
+                .sorted((a, b) -> ApplyOrder.FLUX_ORDER.compare(a.ref(), b.ref()))
+                .map(ServerSideApplier.Planned::plan)
                 .toList();
     }
 
@@ -347,20 +356,7 @@ final class KubeCluster implements Cluster {
 
     @Override
     public void applySecret(String namespace, String name, String type, Map<String, String> stringData) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name);
-        metadata.put("namespace", namespace);
-        Map<String, Object> data = new TreeMap<>();
-        stringData.forEach((key, value) -> data.put(key,
-                Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-        Map<String, Object> secret = new LinkedHashMap<>();
-        secret.put("apiVersion", "v1");
-        secret.put("kind", "Secret");
-        secret.put("metadata", metadata);
-        if (type != null && !type.isBlank()) {
-            secret.put("type", type);
-        }
-        secret.put("data", data);
+        Map<String, Object> secret = SecretManifest.of(namespace, name, type, stringData);
         try {
             applier.apply(secret);
         } catch (FluxbootException e) {

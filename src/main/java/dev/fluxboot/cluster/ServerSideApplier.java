@@ -46,6 +46,50 @@ final class ServerSideApplier {
     record Result(ObjectRef ref, ObjectChange change, Map<String, Object> object) {
     }
 
+    /** What {@link #apply} would do, and the object it concerns. */
+    record Planned(ObjectRef ref, ObjectPlan plan) {
+    }
+
+    /**
+     * What {@link #apply} would do, changing nothing: created when there is no live object (or
+     * its kind is not served yet: its CRD is created by the same apply), else a server-side
+     * dry-run apply compared with the live object, with the fields that would change.
+     */
+    Planned plan(Map<String, Object> manifest) {
+        Map<String, Object> desired = ManifestNormalizer.normalize(manifest);
+        ObjectRef ref = ObjectRef.of(desired);
+        boolean secret = ref.kind().equals("Secret") && ref.group().isEmpty();
+        // a new Secret is listed with its keys, never its values
+        List<String> keys = secret ? List.of("keys: " + String.join(", ", new java.util.TreeSet<>(
+                Fields.map(desired, "data").keySet()))) : List.of();
+        Planned created = new Planned(ref, new ObjectPlan(ref.change(ObjectChange.Action.CREATED), keys));
+        GenericKubernetesResource item = serialization.convertValue(desired, GenericKubernetesResource.class);
+        Resource<GenericKubernetesResource> resource;
+        try {
+            resource = client.resource(item);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() > 0 || e.getStatus() != null || e.getCause() != null) {
+                throw errors.translate("dry-run apply " + ref.subject(), e);
+            }
+            return created; // kind not served: its CustomResourceDefinition is not there yet
+        }
+        try {
+            GenericKubernetesResource live = resource.get();
+            if (live == null) {
+                return created;
+            }
+            Map<String, Object> liveObject = toMap(live);
+            Map<String, Object> dryRun = toMap(resource.patch(applyContext(true), serialization.asJson(desired)));
+            if (!Drift.hasDrifted(liveObject, dryRun)) {
+                return new Planned(ref, new ObjectPlan(ref.change(ObjectChange.Action.UNCHANGED), List.of()));
+            }
+            return new Planned(ref, new ObjectPlan(ref.change(ObjectChange.Action.CONFIGURED),
+                    FieldDifferences.between(liveObject, dryRun, secret)));
+        } catch (KubernetesClientException e) {
+            throw errors.translate("dry-run apply " + ref.subject(), e);
+        }
+    }
+
     Result apply(Map<String, Object> manifest) {
         Map<String, Object> desired = ManifestNormalizer.normalize(manifest);
         ObjectRef ref = ObjectRef.of(desired);

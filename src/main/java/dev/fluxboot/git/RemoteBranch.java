@@ -442,6 +442,25 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
         };
     }
 
+    /**
+     * The changes from {@code from} (a commit of this copy, e.g. the fetched tip; empty for the
+     * empty tree) to {@link #head()} as a unified diff, 3 lines of context, a
+     * {@code diff --git a/path b/path} section per file; "" when there is none.
+     */
+    public String diff(Optional<String> from) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.eclipse.jgit.diff.DiffFormatter formatter = new org.eclipse.jgit.diff.DiffFormatter(out)) {
+            formatter.setRepository(repository);
+            formatter.setContext(3);
+            formatter.setDiffAlgorithm(new org.eclipse.jgit.diff.HistogramDiff());
+            formatter.format(from.map(ObjectId::fromString).orElse(null), head);
+            formatter.flush();
+        } catch (IOException e) {
+            throw new FluxbootException("cannot compare the local copy of branch \"" + branch + "\": " + e.getMessage(), e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The local bare repository, for tests in this package. */
     Repository repository() {
         return repository;

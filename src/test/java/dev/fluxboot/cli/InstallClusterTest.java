@@ -267,7 +267,7 @@ class InstallClusterTest {
      * What kube-controller-manager would do for the Deployments while the install waits: mark each
      * observed generation as rolled out and available.
      */
-    private static final class ControllerManagerStandIn implements AutoCloseable {
+    static final class ControllerManagerStandIn implements AutoCloseable {
         private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
 
         ControllerManagerStandIn(KubernetesClient client, String namespace) {

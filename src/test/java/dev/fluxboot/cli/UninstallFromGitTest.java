@@ -1,0 +1,143 @@
+package dev.fluxboot.cli;
+
+import dev.fluxboot.git.EcdsaCurve;
+import dev.fluxboot.git.SshKeyGenerator;
+import dev.fluxboot.git.SshKeyPair;
+import dev.fluxboot.testing.KubeApiServerSupport;
+import dev.fluxboot.testing.git.GitRepositories;
+import dev.fluxboot.testing.git.SshGitServer;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code uninstall --from-git git}: a real SSH Git server and the real kube-apiserver; the
+ * cluster's Flux folder leaves the repository in one commit, the rest stays.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UninstallFromGitTest {
+
+    @RegisterExtension
+    static final KubeApiServerSupport kube = new KubeApiServerSupport();
+
+    private static final String NAMESPACE = "flux-system";
+
+    @TempDir
+    static Path work;
+
+    private static GitRepositories repositories;
+    private static SshGitServer ssh;
+    private static SshKeyPair key;
+    private static Path keyFile;
+
+    @BeforeAll
+    static void servers() throws IOException {
+        repositories = new GitRepositories();
+        ssh = SshGitServer.start(repositories);
+        key = new SshKeyGenerator().ecdsa(EcdsaCurve.P384);
+        keyFile = work.resolve("key");
+        Files.writeString(keyFile, key.privateKeyPem());
+        ssh.authorize(key.publicKey());
+        repositories.create("org/fleet");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("clusters/one/flux-system/gotk-components.yaml", "# components\n");
+        files.put("clusters/one/flux-system/gotk-sync.yaml", "# sync\nline 2\n");
+        files.put("clusters/one/flux-system/kustomization.yaml", "resources: []\n");
+        files.put("clusters/one/apps/app.yaml", "# an app\n");
+        files.put("clusters/two/flux-system/gotk-sync.yaml", "# other cluster\n");
+        repositories.commit("org/fleet", "main", files, "Add Flux");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ssh != null) {
+            ssh.close();
+        }
+        if (repositories != null) {
+            repositories.close();
+        }
+    }
+
+    private static CliRun uninstall(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("uninstall", "--kubeconfig", kube.kubeconfig().toString(),
+                "--from-git", "git", "--url", ssh.url("org/fleet"), "--path", "clusters/one"));
+        args.addAll(List.of(extra));
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    @Order(1)
+    void aDryRunWithTheSourceSecretsKeyShowsTheRemovalAndPushesNothing() {
+        // Given: the source secret bootstrap would have left, with the key and the server's known_hosts
+        kube.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
+                .build()).createOr(existing -> existing.update());
+        kube.client().secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
+                .withName("flux-system").endMetadata()
+                .addToStringData("identity", key.privateKeyPem())
+                .addToStringData("identity.pub", key.authorizedKey() + "\n")
+                .addToStringData("known_hosts", ssh.knownHosts()).build()).create();
+        Optional<ObjectId> tip = repositories.tip("org/fleet", "main");
+
+        // When
+        CliRun run = uninstall("--dry-run");
+
+        // Then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("diff --git a/clusters/one/flux-system/gotk-sync.yaml",
+                "--- a/clusters/one/flux-system/gotk-sync.yaml\n", "+++ /dev/null\n", "-line 2\n")
+                .doesNotContain("clusters/two", "apps/app.yaml");
+        assertThat(run.err()).contains("would remove \"clusters/one/flux-system\" from \"main\"");
+        assertThat(run.out() + run.err()).doesNotContain("PRIVATE KEY");
+        assertThat(repositories.tip("org/fleet", "main")).isEqualTo(tip);
+        assertThat(kube.client().secrets().inNamespace(NAMESPACE).withName("flux-system").get()).isNotNull();
+    }
+
+    @Test
+    @Order(2)
+    void theUninstallRemovesTheClustersFolderInOneCommit() {
+        // When
+        CliRun run = uninstall("--silent", "--private-key-file", keyFile.toString());
+        CliRun again = uninstall("--silent", "--private-key-file", keyFile.toString());
+
+        // Then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(repositories.files("org/fleet", "main")).containsExactlyInAnyOrder(
+                "clusters/one/apps/app.yaml", "clusters/two/flux-system/gotk-sync.yaml");
+        assertThat(repositories.log("org/fleet", "main")).extracting(RevCommit::getShortMessage)
+                .containsExactly("Remove Flux from clusters/one/flux-system", "Add Flux");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("nothing to remove from Git");
+        assertThat(repositories.log("org/fleet", "main")).hasSize(2);
+    }
+
+    @Test
+    @Order(3)
+    void anUnsupportedProviderOrAMissingUrlIsAUsageError() {
+        CliRun github = CliRun.run("uninstall", "--silent", "--from-git", "github");
+        CliRun noUrl = CliRun.run("uninstall", "--silent", "--from-git", "git");
+
+        assertThat(github.exitCode()).isEqualTo(2);
+        assertThat(github.err()).contains("--from-git github is not supported yet");
+        assertThat(noUrl.exitCode()).isEqualTo(2);
+        assertThat(noUrl.err()).contains("--from-git git needs --url");
+    }
+}
