@@ -6,7 +6,6 @@ import dev.fluxboot.cli.EnvironmentDefaults;
 import dev.fluxboot.cli.ExecutionErrorHandler;
 import dev.fluxboot.cli.FluxbootCommand;
 import dev.fluxboot.cli.ParameterErrorHandler;
-import dev.fluxboot.manifests.FluxReleases;
 import dev.fluxboot.ui.ConsoleReporter;
 import dev.fluxboot.ui.Prompter;
 import dev.fluxboot.ui.Reporter;
@@ -28,6 +27,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // picocli's settings for a fast start, where the user has not set them:
+        // - it looks for groovy.lang.Closure when it first builds a command; not finding it means
+        //   searching the class path, which opens the jar (tens of thousands of entries) in a run
+        //   whose classes all come from the launcher's class-data archive. No Groovy here.
+        // - each command registers converters for java.sql and java.time types by reflection,
+        //   loading and initialising those classes (date formatters, patterns). No option here
+        //   has such a type without its own converter (--timeout has GoDurationConverter).
+        setIfAbsent("picocli.disable.closures", "true");
+        setIfAbsent("picocli.converters.excludes", "java\\.(sql|time)\\..*");
         // UTF-8 whatever the platform default, so Flux's markers (✔ ►) survive LANG=C.
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
@@ -36,6 +44,12 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(exitCode);
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** Runs {@code fluxboot args} without a terminal to ask questions on; returns the exit code. */
@@ -51,11 +65,11 @@ public final class Main {
     /** The command line as {@link #main} runs it, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter) {
         Reporter reporter = ConsoleReporter.forEnvironment(out, err, env);
-        BuildInfo build = new BuildInfo(FluxReleases.toolVersion(), FluxReleases.defaultVersion());
+        BuildInfo build = BuildInfo.ofThisBuild();
         FluxbootCommand root = new FluxbootCommand(new CliEnvironment(out, err, env, reporter, prompter, build));
         CommandLine commandLine = new CommandLine(root);
         commandLine.setDefaultValueProvider(EnvironmentDefaults.from(env, reporter));
-        commandLine.getCommandSpec().version("fluxboot version " + build.toolVersion());
+        commandLine.getCommandSpec().versionProvider(new VersionText(build));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(env.containsKey("NO_COLOR") ? Ansi.OFF : Ansi.AUTO));
@@ -63,5 +77,23 @@ public final class Main {
         commandLine.setParameterExceptionHandler(new ParameterErrorHandler(reporter));
         commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler(root));
         return commandLine;
+    }
+
+    /**
+     * {@code fluxboot --version}: read only when printed (see {@link BuildInfo}). A class, not a
+     * lambda: a lambda of a picocli interface (Java 5 class files) keeps it out of the launcher's
+     * class-data archive.
+     */
+    private static final class VersionText implements CommandLine.IVersionProvider {
+        private final BuildInfo build;
+
+        VersionText(BuildInfo build) {
+            this.build = build;
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"fluxboot version " + build.toolVersion()};
+        }
     }
 }

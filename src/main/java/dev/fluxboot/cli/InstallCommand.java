@@ -104,7 +104,7 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
         InstallRequest request = request(globals, environment.build());
         InstallServices services = new InstallServices(new BundleLocator(environment.env(), environment.reporter()),
-                new ComponentsGenerator(),
+                ComponentsGenerator.withCache(environment.env()),
                 (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
         Workflows.runInstall(request, services, environment.reporter(), environment.prompter());
         return ExitCode.OK;
@@ -118,7 +118,7 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
                     + "e.g. --version=" + build.defaultFluxVersion());
         }
         requestedVersion.filter(v -> !v.equalsIgnoreCase(FluxReleases.LATEST)).ifPresent(FluxReleases::normalizeVersion);
-        InstallOptions options = new InstallOptions(requestedVersion.orElse(build.defaultFluxVersion()),
+        InstallOptions options = new InstallOptions(requestedVersion.orElseGet(build::defaultFluxVersion),
                 globals.namespace(), nonEmpty(components), nonEmpty(componentsExtra), registry, imagePullSecret,
                 watchAllNamespaces, networkPolicy, logLevel, clusterDomain, nonEmpty(tolerationKeys));
         InstallOptionsValidator.validate(options);
