@@ -18,7 +18,9 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Entry point: builds the picocli command line, runs it, exits with its code. */
 public final class Main {
@@ -59,15 +61,26 @@ public final class Main {
 
     /** Runs {@code fluxboot args}; returns the exit code. Never calls {@code System.exit}. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter) {
-        return commandLine(out, err, env, prompter).execute(args);
+        return commandLine(out, err, env, prompter, Optional.of(List.of(args))).execute(args);
     }
 
-    /** The command line as {@link #main} runs it, writing to {@code out} and {@code err}. */
+    /** The whole command line, every subcommand built, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter) {
+        return commandLine(out, err, env, prompter, Optional.empty());
+    }
+
+    /**
+     * The command line for running {@code args} (when given), in which only the subcommands the
+     * arguments name are built in full (see {@link CommandTree}).
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
+                                   Optional<List<String>> args) {
         Reporter reporter = ConsoleReporter.forEnvironment(out, err, env);
         BuildInfo build = BuildInfo.ofThisBuild();
         FluxbootCommand root = new FluxbootCommand(new CliEnvironment(out, err, env, reporter, prompter, build));
         CommandLine commandLine = new CommandLine(root);
+        // Before the settings below: picocli applies them to the subcommands there are.
+        CommandTree.addSubcommands(commandLine, FluxbootCommand.SUBCOMMANDS, args);
         commandLine.setDefaultValueProvider(EnvironmentDefaults.from(env, reporter));
         commandLine.getCommandSpec().versionProvider(new VersionText(build));
         commandLine.setOut(new PrintWriter(out, true));

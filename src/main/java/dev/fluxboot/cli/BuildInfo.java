@@ -2,7 +2,7 @@ package dev.fluxboot.cli;
 
 import dev.fluxboot.manifests.FluxReleases;
 
-import java.util.function.Supplier;
+import java.util.Objects;
 
 /**
  * What the build says about versions: fluxboot's own version (e.g. {@code 0.1.0}) and the
@@ -14,30 +14,32 @@ import java.util.function.Supplier;
  */
 public final class BuildInfo {
 
-    private final Supplier<String> toolVersion;
-    private final Supplier<String> defaultFluxVersion;
+    /** Null: this build's, read from {@link FluxReleases} when asked. */
+    private final String toolVersion;
+    private final String defaultFluxVersion;
 
     public BuildInfo(String toolVersion, String defaultFluxVersion) {
-        this(() -> toolVersion, () -> defaultFluxVersion);
+        this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+        this.defaultFluxVersion = Objects.requireNonNull(defaultFluxVersion, "defaultFluxVersion");
     }
 
-    private BuildInfo(Supplier<String> toolVersion, Supplier<String> defaultFluxVersion) {
-        this.toolVersion = toolVersion;
-        this.defaultFluxVersion = defaultFluxVersion;
+    private BuildInfo() {
+        this.toolVersion = null;
+        this.defaultFluxVersion = null;
     }
 
     /** The versions of the running build, read on first use (see {@link FluxReleases}). */
     public static BuildInfo ofThisBuild() {
-        return new BuildInfo(FluxReleases::toolVersion, FluxReleases::defaultVersion);
+        return new BuildInfo();
     }
 
     /** fluxboot's own version, e.g. {@code 0.1.0}. */
     public String toolVersion() {
-        return toolVersion.get();
+        return toolVersion != null ? toolVersion : FluxReleases.toolVersion();
     }
 
     /** The Flux release installed when no {@code --version} is given, e.g. {@code v2.9.4}. */
     public String defaultFluxVersion() {
-        return defaultFluxVersion.get();
+        return defaultFluxVersion != null ? defaultFluxVersion : FluxReleases.defaultVersion();
     }
 }

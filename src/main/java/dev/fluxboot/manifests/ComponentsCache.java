@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -65,8 +66,12 @@ public final class ComponentsCache {
         if ("off".equalsIgnoreCase(env.getOrDefault(SWITCH_VARIABLE, "").trim())) {
             return Optional.empty();
         }
-        return buildIdentity().map(identity ->
-                new ComponentsCache(BundleCache.fromEnvironment(env).root().resolve("components"), identity));
+        Optional<String> identity = buildIdentity();
+        if (identity.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ComponentsCache(BundleCache.fromEnvironment(env).root().resolve("components"),
+                identity.get()));
     }
 
     /** Path, size and modification time of the jar holding this class; empty if it is not in a jar. */
@@ -82,8 +87,9 @@ public final class ComponentsCache {
             if (!attributes.isRegularFile()) {
                 return Optional.empty();
             }
+            // Nanoseconds, not an Instant: printing an Instant initialises java.time's formatters.
             return Optional.of(jar.toAbsolutePath() + "|" + attributes.size() + "|"
-                    + attributes.lastModifiedTime().toInstant());
+                    + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Generates gotk-components.yaml the way {@code flux install --export} does: Flux writes a
@@ -58,13 +59,13 @@ public final class ComponentsGenerator {
         requireComponentFiles(bundle, options, components);
 
         List<String> inputs = inputFiles(options, components);
-        if (cache.isEmpty() || !inputs.stream().allMatch(bundle.files()::containsKey)) {
+        if (cache.isEmpty() || !bundle.files().keySet().containsAll(inputs)) {
             return render(bundle, options, components);
         }
         ComponentsCache.Key key = cache.get().key(bundle, options, inputs);
         Optional<String> cached = cache.get().find(key);
         if (cached.isPresent()) {
-            return new GeneratedComponents(cached.get(), () -> render(bundle, options, components).objects());
+            return new GeneratedComponents(cached.get(), new DeferredObjects(bundle, options, components));
         }
         GeneratedComponents generated = render(bundle, options, components);
         cache.get().store(key, generated.yaml());
@@ -203,5 +204,27 @@ public final class ComponentsGenerator {
             objects.add(resource.object());
         }
         return new GeneratedComponents(yaml.toString(), objects);
+    }
+
+    /**
+     * The objects of a rendering whose text came from the cache, made by the overlay when asked
+     * for (an apply). A class rather than a lambda: this runs only on a cache hit, and a lambda
+     * not seen when the launcher's class-data archive was made is spun at run time.
+     */
+    private static final class DeferredObjects implements Supplier<List<Map<String, Object>>> {
+        private final Bundle bundle;
+        private final InstallOptions options;
+        private final List<String> components;
+
+        DeferredObjects(Bundle bundle, InstallOptions options, List<String> components) {
+            this.bundle = bundle;
+            this.options = options;
+            this.components = components;
+        }
+
+        @Override
+        public List<Map<String, Object>> get() {
+            return render(bundle, options, components).objects();
+        }
     }
 }
