@@ -1,9 +1,6 @@
 package dev.fluxboot.manifests;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
@@ -23,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
@@ -36,7 +32,7 @@ import java.util.zip.CRC32C;
  * <p>Correctness does not rest on a hash: an entry holds every input it was made from (the
  * build's identity, the bundle's version, origin and the files the overlay reads, every option)
  * and is used only when those bytes equal the current ones, and its text only when its checksum
- * holds. The file name (two CRCs of the inputs) only says where to look. The build's identity is
+ * holds. The file name (a CRC and the length of the inputs) only says where to look. The build's identity is
  * the jar's path, size and modification time; classes not loaded from a jar (tests, an IDE) get
  * no cache. Writes go to a temporary file moved into place; at most {@link #MAX_ENTRIES} entries
  * are kept, the least recently used go first. Any I/O problem means a miss, never a failure.
@@ -97,31 +93,39 @@ public final class ComponentsCache {
 
     /** The inputs of one rendering, as the bytes an entry must hold to be used for it. */
     Key key(Bundle bundle, InstallOptions options, List<String> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            text(out, build);
-            text(out, bundle.version());
-            text(out, bundle.origin());
-            text(out, options.version());
-            text(out, options.namespace());
-            texts(out, options.components());
-            texts(out, options.componentsExtra());
-            text(out, options.registry());
-            text(out, options.imagePullSecret());
-            out.writeBoolean(options.watchAllNamespaces());
-            out.writeBoolean(options.networkPolicy());
-            text(out, options.logLevel());
-            text(out, options.clusterDomain());
-            texts(out, options.tolerationKeys());
-            out.writeInt(files.size());
-            for (String file : files) {
-                text(out, file);
-                text(out, bundle.files().get(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<byte[]> fields = new ArrayList<>(24 + 2 * files.size());
+        fields.add(utf8(build));
+        fields.add(utf8(bundle.version()));
+        fields.add(utf8(bundle.origin()));
+        fields.add(utf8(options.version()));
+        fields.add(utf8(options.namespace()));
+        texts(fields, options.components());
+        texts(fields, options.componentsExtra());
+        fields.add(utf8(options.registry()));
+        fields.add(utf8(options.imagePullSecret()));
+        fields.add(utf8(options.watchAllNamespaces() ? "true" : "false"));
+        fields.add(utf8(options.networkPolicy() ? "true" : "false"));
+        fields.add(utf8(options.logLevel()));
+        fields.add(utf8(options.clusterDomain()));
+        texts(fields, options.tolerationKeys());
+        texts(fields, files);
+        for (String file : files) {
+            fields.add(utf8(bundle.files().get(file)));
         }
-        return new Key(bytes.toByteArray());
+        // Each field length-prefixed, so that no two different inputs give the same bytes.
+        int size = 0;
+        for (byte[] field : fields) {
+            size += 4 + (field == null ? 0 : field.length);
+        }
+        ByteBuffer inputs = ByteBuffer.allocate(size);
+        for (byte[] field : fields) {
+            if (field == null) {
+                inputs.putInt(-1);
+            } else {
+                inputs.putInt(field.length).put(field);
+            }
+        }
+        return new Key(inputs.array());
     }
 
     /** The text rendered before from exactly these inputs, if an intact entry has it. */
@@ -227,20 +231,15 @@ public final class ComponentsCache {
         }
     }
 
-    private static void text(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void texts(DataOutputStream out, List<String> values) throws IOException {
-        out.writeInt(values.size());
+    /** A list as its size then its items. */
+    private static void texts(List<byte[]> fields, List<String> values) {
+        fields.add(utf8(String.valueOf(values.size())));
         for (String value : values) {
-            text(out, value);
+            fields.add(utf8(value));
         }
     }
 
@@ -252,13 +251,12 @@ public final class ComponentsCache {
             this.inputs = inputs;
         }
 
+        /** Where to look: a checksum and the length; two inputs sharing it only share a file name. */
         String fileName() {
-            CRC32C first = new CRC32C();
-            first.update(inputs);
-            CRC32 second = new CRC32();
-            second.update(inputs);
+            CRC32C checksum = new CRC32C();
+            checksum.update(inputs);
             // Not String.format: its parser costs more than the rest of a cache hit in a fresh JVM.
-            return hex8(first.getValue()) + hex8(second.getValue()) + "-" + inputs.length + SUFFIX;
+            return hex8(checksum.getValue()) + "-" + inputs.length + SUFFIX;
         }
 
         private static String hex8(long value) {
