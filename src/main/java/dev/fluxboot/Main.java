@@ -36,9 +36,11 @@ public final class Main {
         //   whose classes all come from the launcher's class-data archive. No Groovy here.
         // - each command registers converters for java.sql and java.time types by reflection,
         //   loading and initialising those classes (date formatters, patterns). No option here
-        //   has such a type without its own converter (--timeout has GoDurationConverter).
+        //   has such a type without its own converter (--timeout has GoDurationConverter). The
+        //   pattern is compiled for each of those types and each command: the simplest that
+        //   matches java.sql.* and java.time.* but not java.nio.file.Path (which --manifests uses).
         setIfAbsent("picocli.disable.closures", "true");
-        setIfAbsent("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+        setIfAbsent("picocli.converters.excludes", "java.[st].*");
         // UTF-8 whatever the platform default, so Flux's markers (✔ ►) survive LANG=C.
         PrintStream out = new Utf8PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
