@@ -6,7 +6,6 @@ import dev.fluxboot.cli.EnvironmentDefaults;
 import dev.fluxboot.cli.ExecutionErrorHandler;
 import dev.fluxboot.cli.FluxbootCommand;
 import dev.fluxboot.cli.ParameterErrorHandler;
-import dev.fluxboot.manifests.FluxReleases;
 import dev.fluxboot.ui.ConsoleReporter;
 import dev.fluxboot.ui.Prompter;
 import dev.fluxboot.ui.Reporter;
@@ -16,10 +15,13 @@ import picocli.CommandLine.Help.Ansi;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Entry point: builds the picocli command line, runs it, exits with its code. */
 public final class Main {
@@ -28,14 +30,30 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // picocli's settings for a fast start, where the user has not set them:
+        // - it looks for groovy.lang.Closure when it first builds a command; not finding it means
+        //   searching the class path, which opens the jar (tens of thousands of entries) in a run
+        //   whose classes all come from the launcher's class-data archive. No Groovy here.
+        // - each command registers converters for java.sql and java.time types by reflection,
+        //   loading and initialising those classes (date formatters, patterns). No option here
+        //   has such a type without its own converter (--timeout has GoDurationConverter). The
+        //   pattern is compiled for each of those types and each command: the simplest that
+        //   matches java.sql.* and java.time.* but not java.nio.file.Path (which --manifests uses).
+        setIfAbsent("picocli.disable.closures", "true");
+        setIfAbsent("picocli.converters.excludes", "java.[st].*");
         // UTF-8 whatever the platform default, so Flux's markers (✔ ►) survive LANG=C.
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+        PrintStream out = new Utf8PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int exitCode = run(args, out, err, System.getenv(), Prompter.forConsole());
         out.flush();
         err.flush();
         System.exit(exitCode);
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** Runs {@code fluxboot args} without a terminal to ask questions on; returns the exit code. */
@@ -45,17 +63,28 @@ public final class Main {
 
     /** Runs {@code fluxboot args}; returns the exit code. Never calls {@code System.exit}. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter) {
-        return commandLine(out, err, env, prompter).execute(args);
+        return commandLine(out, err, env, prompter, Optional.of(List.of(args))).execute(args);
     }
 
-    /** The command line as {@link #main} runs it, writing to {@code out} and {@code err}. */
+    /** The whole command line, every subcommand built, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter) {
+        return commandLine(out, err, env, prompter, Optional.empty());
+    }
+
+    /**
+     * The command line for running {@code args} (when given), in which only the subcommands the
+     * arguments name are built in full (see {@link CommandTree}).
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
+                                   Optional<List<String>> args) {
         Reporter reporter = ConsoleReporter.forEnvironment(out, err, env);
-        BuildInfo build = new BuildInfo(FluxReleases.toolVersion(), FluxReleases.defaultVersion());
+        BuildInfo build = BuildInfo.ofThisBuild();
         FluxbootCommand root = new FluxbootCommand(new CliEnvironment(out, err, env, reporter, prompter, build));
         CommandLine commandLine = new CommandLine(root);
+        // Before the settings below: picocli applies them to the subcommands there are.
+        CommandTree.addSubcommands(commandLine, FluxbootCommand.SUBCOMMANDS, args);
         commandLine.setDefaultValueProvider(EnvironmentDefaults.from(env, reporter));
-        commandLine.getCommandSpec().version("fluxboot version " + build.toolVersion());
+        commandLine.getCommandSpec().versionProvider(new VersionText(build));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(env.containsKey("NO_COLOR") ? Ansi.OFF : Ansi.AUTO));
@@ -63,5 +92,41 @@ public final class Main {
         commandLine.setParameterExceptionHandler(new ParameterErrorHandler(reporter));
         commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler(root));
         return commandLine;
+    }
+
+    /**
+     * {@code fluxboot --version}: read only when printed (see {@link BuildInfo}). A class, not a
+     * lambda: a lambda of a picocli interface (Java 5 class files) keeps it out of the launcher's
+     * class-data archive.
+     */
+    private static final class VersionText implements CommandLine.IVersionProvider {
+        private final BuildInfo build;
+
+        VersionText(BuildInfo build) {
+            this.build = build;
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"fluxboot version " + build.toolVersion()};
+        }
+    }
+
+    /**
+     * stdout, UTF-8, where {@code print(String)} writes the text's bytes in one call. The plain
+     * PrintStream encodes a String through a CharBuffer view one character at a time: for the
+     * hundreds of KiB that {@code install --export} prints, milliseconds at start-up. Same bytes.
+     */
+    private static final class Utf8PrintStream extends PrintStream {
+
+        Utf8PrintStream(OutputStream out) {
+            super(out, false, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void print(String text) {
+            byte[] bytes = String.valueOf(text).getBytes(StandardCharsets.UTF_8);
+            write(bytes, 0, bytes.length);
+        }
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -20,12 +21,17 @@ import java.util.concurrent.Callable;
 @Command(name = "fluxboot",
         description = "Bootstraps Flux (the GitOps Toolkit) into Kubernetes clusters; a drop-in for 'flux install' and 'flux bootstrap'.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {InstallCommand.class, BootstrapCommand.class, VersionCommand.class, CompletionCommand.class,
-                CheckCommand.class,
-                UninstallCommand.class,
-                ExportCommand.class},
         footer = {"", "Use 'fluxboot <command> --help' for more information about a command."})
 public final class FluxbootCommand implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order the help lists them. Not in {@code @Command(subcommands = ...)}:
+     * {@link dev.fluxboot.Main} adds them, building in full only those the arguments name, since
+     * building a command's model is most of the start-up of a run.
+     */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(InstallCommand.class, BootstrapCommand.class,
+            VersionCommand.class, CompletionCommand.class, CheckCommand.class, UninstallCommand.class,
+            ExportCommand.class);
 
     @Spec
     private CommandSpec spec;

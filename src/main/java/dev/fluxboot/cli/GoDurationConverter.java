@@ -5,14 +5,21 @@ import picocli.CommandLine.TypeConversionException;
 
 import dev.fluxboot.GoDuration;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Reads {@code --timeout} and friends as Go durations; picocli names the flag in the error. */
 public final class GoDurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
-        Duration duration = GoDuration.parse(value).orElseThrow(() -> new TypeConversionException(
-                "'" + value + "' is not a duration: use a number with a unit, such as 90s, 5m or 1h30m"));
+        // No lambda here: --timeout's default is converted on every run, and a lambda whose class
+        // cannot be archived (it throws a picocli exception) is spun at run time.
+        Optional<Duration> parsed = GoDuration.parse(value);
+        if (parsed.isEmpty()) {
+            throw new TypeConversionException(
+                    "'" + value + "' is not a duration: use a number with a unit, such as 90s, 5m or 1h30m");
+        }
+        Duration duration = parsed.get();
         if (duration.isNegative() || duration.isZero()) {
             throw new TypeConversionException("'" + value + "' must be longer than zero, such as 90s, 5m or 1h30m");
         }

@@ -53,7 +53,7 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
             throw new UsageException("--dry-run and --export do not go together: --export already changes nothing");
         }
         InstallServices services = new InstallServices(new BundleLocator(environment.env(), environment.reporter()),
-                new ComponentsGenerator(),
+                ComponentsGenerator.withCache(environment.env()),
                 (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
         if (planOnly) {
             return dryRun.exitCode(Workflows.dryRunInstall(request, services, environment.reporter(),
