@@ -376,6 +376,20 @@ class BootstrapGitHubTest {
     }
 
     @Test
+    @Order(18)
+    void dryRunListsTheForgeChangesAndChangesNothing() {
+        github.clearRequests();
+
+        Run run = flux.runAlone("gh-dry", ENV, Prompter.none(), "--owner", "fleet", "--repository", "dry-run-repo",
+                "--dry-run", "--exit-code");
+
+        assertThat(run.exitCode()).as(run.err()).isIn(1, 3);
+        assertThat(github.repository("fleet", "dry-run-repo")).isEmpty();
+        assertThat(github.writes()).isEmpty();
+        assertThat(run.out() + run.err()).doesNotContain(TOKEN);
+    }
+
+    @Test
     @Order(100)
     void noTokenOrPrivateKeyInAnyOutputOrCommit() {
         List<String> secrets = new ArrayList<>(List.of(TOKEN, NARROW_TOKEN, BAD_TOKEN));
