@@ -112,7 +112,8 @@ class CommandTreeTest {
         assertThat(optionNames(forVersion, "version")).contains("--client", "--output", "--namespace");
         assertThat(optionNames(forVersion, "install")).contains("--namespace").doesNotContain("--export");
         assertThat(forVersion.getSubcommands().get("completion").getCommandSpec().positionalParameters()).isEmpty();
-        assertThat(forVersion.getSubcommands().keySet()).containsExactly("install", "version", "completion");
+        assertThat(forVersion.getSubcommands().keySet()).containsExactly("install", "bootstrap", "version", "completion",
+                "check", "uninstall", "export");
     }
 
     @Test
