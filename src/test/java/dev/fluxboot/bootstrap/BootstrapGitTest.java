@@ -1,5 +1,7 @@
 package dev.fluxboot.bootstrap;
 
+import dev.fluxboot.testing.RecordingReporter;
+
 import dev.fluxboot.git.EcdsaCurve;
 import dev.fluxboot.git.SshKeyGenerator;
 import dev.fluxboot.git.SshKeyPair;

@@ -1,5 +1,7 @@
 package dev.fluxboot.cluster;
 
+import dev.fluxboot.testing.RecordingReporter;
+
 import dev.fluxboot.testing.FluxManifestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package dev.fluxboot.cluster;
 
+import dev.fluxboot.testing.RecordingReporter;
+
 import dev.fluxboot.testing.FluxClusterFixture;
 import dev.fluxboot.testing.KubeApiServerSupport;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

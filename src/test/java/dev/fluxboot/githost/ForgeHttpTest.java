@@ -2,7 +2,7 @@ package dev.fluxboot.githost;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.fluxboot.FluxbootException;
-import dev.fluxboot.testing.forge.RecordingReporter;
+import dev.fluxboot.testing.RecordingReporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

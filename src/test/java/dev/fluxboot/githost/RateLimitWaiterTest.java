@@ -1,7 +1,7 @@
 package dev.fluxboot.githost;
 
 import dev.fluxboot.FluxbootException;
-import dev.fluxboot.testing.forge.RecordingReporter;
+import dev.fluxboot.testing.RecordingReporter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

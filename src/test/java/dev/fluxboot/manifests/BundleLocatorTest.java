@@ -1,5 +1,7 @@
 package dev.fluxboot.manifests;
 
+import dev.fluxboot.testing.RecordingReporter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -144,7 +146,7 @@ class BundleLocatorTest {
         Bundle bundle = locator(env()).locate(Optional.empty(), Optional.of(V280));
 
         assertThat(bundle.hasComponent("source-controller")).isTrue();
-        assertThat(reporter.lines).contains("⚠️ Flux v2.8.0 publishes no checksums (" + server.releasesUrl()
+        assertThat(reporter.lines()).contains("⚠️ Flux v2.8.0 publishes no checksums (" + server.releasesUrl()
                 + "/download/v2.8.0/flux_2.8.0_checksums.txt): manifests.tar.gz not verified");
         assertThat(home.resolve("cache/fluxboot/manifests/v2.8.0/manifests.tar.gz")).exists();
     }
@@ -272,7 +274,7 @@ class BundleLocatorTest {
 
         assertThat(bundle.files()).isEqualTo(SharedManifests.filesV280());
         assertThat(cached).hasBinaryContent(tarball);
-        assertThat(reporter.lines).anyMatch(line -> line.startsWith("⚠️ ignoring the cached " + cached));
+        assertThat(reporter.lines()).anyMatch(line -> line.startsWith("⚠️ ignoring the cached " + cached));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.fluxboot.manifests;
 
+import dev.fluxboot.testing.RecordingReporter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

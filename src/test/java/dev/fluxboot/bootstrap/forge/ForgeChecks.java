@@ -1,5 +1,7 @@
 package dev.fluxboot.bootstrap.forge;
 
+import dev.fluxboot.testing.RecordingReporter;
+
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.git.RemoteBranch;
 import dev.fluxboot.git.SshKeyPair;
@@ -17,7 +19,7 @@ final class ForgeChecks {
     static boolean canFetch(ForgeTestBed bed, String sshUrl, Map<String, String> secret) {
         SshKeyPair key = SshKeyPair.parse(secret.get("identity"), secret.get("password"), "the test's Secret");
         try (RemoteBranch branch = RemoteBranch.fetch(bed.sshRemote(sshUrl, key), "main",
-                new dev.fluxboot.testing.forge.RecordingReporter())) {
+                new dev.fluxboot.testing.RecordingReporter())) {
             return branch.head().isPresent();
         } catch (FluxbootException e) {
             return false;

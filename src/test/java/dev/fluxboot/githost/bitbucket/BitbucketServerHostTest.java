@@ -21,7 +21,7 @@ import dev.fluxboot.githost.RepositoryResult;
 import dev.fluxboot.githost.RepositorySpec;
 import dev.fluxboot.githost.TeamAccess;
 import dev.fluxboot.testing.forge.FakeBitbucketServer;
-import dev.fluxboot.testing.forge.RecordingReporter;
+import dev.fluxboot.testing.RecordingReporter;
 import dev.fluxboot.testing.forge.TestConnectProxy;
 import dev.fluxboot.testing.git.GitRepositories;
 import dev.fluxboot.testing.git.HttpGitServer;

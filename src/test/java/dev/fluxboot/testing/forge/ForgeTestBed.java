@@ -1,5 +1,7 @@
 package dev.fluxboot.testing.forge;
 
+import dev.fluxboot.testing.RecordingReporter;
+
 import dev.fluxboot.git.GitAuth;
 import dev.fluxboot.git.GitRemote;
 import dev.fluxboot.git.SshKeyPair;

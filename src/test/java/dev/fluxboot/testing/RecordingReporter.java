@@ -1,17 +1,20 @@
-package dev.fluxboot.cluster;
+package dev.fluxboot.testing;
 
 import dev.fluxboot.ui.Reporter;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** Keeps every line a step reports, with its marker, for assertions. */
-final class RecordingReporter implements Reporter {
+/** Keeps every reported line with its marker, for assertions (including that a token never shows). */
+public final class RecordingReporter implements Reporter {
 
-    private final List<String> lines = new ArrayList<>();
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
-    List<String> lines() {
-        return lines;
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
     }
 
     @Override
