@@ -1,0 +1,301 @@
+package dev.fluxboot.bench;
+
+import dev.fluxboot.Main;
+import dev.fluxboot.bootstrap.TestBundles;
+import dev.fluxboot.git.EcdsaCurve;
+import dev.fluxboot.git.GitAuth;
+import dev.fluxboot.git.GitRemote;
+import dev.fluxboot.git.HostKeyScanner;
+import dev.fluxboot.git.RemoteBranch;
+import dev.fluxboot.git.SshKeyGenerator;
+import dev.fluxboot.git.SshKeyPair;
+import dev.fluxboot.git.TransportOptions;
+import dev.fluxboot.testing.KubeApiServerSupport;
+import dev.fluxboot.testing.flux.FluxControllerSimulator;
+import dev.fluxboot.testing.git.GitRepositories;
+import dev.fluxboot.testing.git.SshGitServer;
+import dev.fluxboot.ui.Reporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bootstrap benchmarks that {@code scripts/bench} runs (issue 3), in one JVM:
+ * <ul>
+ *   <li>{@code bootstrap git} through {@link Main#run} against the in-JVM SSH Git server and the
+ *       local kube-apiserver, with {@link FluxControllerSimulator} playing the controllers: a first
+ *       bootstrap into a fresh namespace and repository, then the no-op re-run on the same;</li>
+ *   <li>the depth-1 fetch of a large repository (10,000 commits, 20,000 files at the tip, built with
+ *       {@code git fast-import}) by {@link RemoteBranch#fetch} against {@code git clone --depth 1
+ *       --single-branch} of the same repository, both over the same SSH server.</li>
+ * </ul>
+ * Results go to the file named by {@code fluxboot.bench.bootstrap.out} ({@code key=value} lines)
+ * and to stdout. Runs only with {@code -Dfluxboot.bench=true}. It checks what it measures (exit 0,
+ * no push on the re-run, the fetched tip is the repository's), so a failure cannot give a fast number.
+ */
+@EnabledIfSystemProperty(named = "fluxboot.bench", matches = "true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BootstrapBenchmark {
+
+    private static final String VERSION = "v2.8.1";
+    private static final int LARGE_COMMITS = 10_000;
+    private static final int FILES_PER_COMMIT = 2;
+
+    @RegisterExtension
+    static final KubeApiServerSupport kube = new KubeApiServerSupport();
+
+    @TempDir
+    static Path work;
+
+    private static Path bundle;
+    private static GitRepositories repositories;
+    private static SshGitServer ssh;
+    private static SshKeyPair key;
+    private static Path keyFile;
+    private static final Map<String, String> results = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void servers() throws IOException {
+        bundle = TestBundles.strippedCopy(VERSION, work);
+        repositories = new GitRepositories();
+        ssh = SshGitServer.start(repositories);
+        key = new SshKeyGenerator().ecdsa(EcdsaCurve.P384);
+        keyFile = Files.writeString(work.resolve("deploy-key"), key.privateKeyPem());
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        ssh.authorize(key.publicKey());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (ssh != null) {
+            ssh.close();
+        }
+        if (repositories != null) {
+            repositories.close();
+        }
+        List<String> lines = new ArrayList<>();
+        results.forEach((k, value) -> lines.add(k + "=" + value));
+        lines.forEach(line -> System.out.println("bench: " + line));
+        String out = System.getProperty("fluxboot.bench.bootstrap.out", "");
+        if (!out.isEmpty()) {
+            Files.write(Path.of(out), lines);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void firstBootstrapThenNoOpRerun() {
+        int runs = Integer.getInteger("fluxboot.bench.bootstrap.runs", 3);
+        long[] first = new long[runs];
+        long[] rerun = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            // Given a fresh namespace and an empty repository, and controllers that answer at once
+            String namespace = "bench-" + i;
+            String repository = "bench/fleet-" + i;
+            repositories.create(repository);
+            try (FluxControllerSimulator controllers = new FluxControllerSimulator(kube.client(), namespace).start()) {
+                // When: the first bootstrap
+                long started = System.nanoTime();
+                bootstrap(namespace, repository);
+                first[i] = millisSince(started);
+                // Then it pushed both commits
+                assertThat(repositories.log(repository, "main")).hasSize(2);
+
+                // When: the same bootstrap again
+                int pushes = ssh.pushCount();
+                started = System.nanoTime();
+                bootstrap(namespace, repository);
+                rerun[i] = millisSince(started);
+                // Then nothing was pushed
+                assertThat(ssh.pushCount()).isEqualTo(pushes);
+                assertThat(controllers.internalErrors()).isEmpty();
+            }
+        }
+        record("bootstrap_first", first);
+        record("bootstrap_rerun", rerun);
+    }
+
+    @Test
+    @Order(2)
+    void largeRepositoryFetchAgainstGitClone() throws Exception {
+        int runs = Integer.getInteger("fluxboot.bench.clone.runs", 3);
+        // Given a repository of 10,000 commits with 20,000 files at the tip, served over SSH
+        String name = "bench/large";
+        Path gitDir = repositories.create(name).getDirectory().toPath();
+        long started = System.nanoTime();
+        fastImport(gitDir);
+        results.put("large_build_ms", String.valueOf(millisSince(started)));
+        String tip = repositories.tip(name, "main").orElseThrow().name();
+        results.put("large_commits", String.valueOf(LARGE_COMMITS));
+        results.put("large_files", String.valueOf(LARGE_COMMITS * FILES_PER_COMMIT));
+        String url = ssh.url(name);
+        GitRemote remote = GitRemote.of(url, new GitAuth.SshKey(key, ssh.knownHosts(), List.of()),
+                TransportOptions.defaults());
+        Path knownHosts = Files.writeString(work.resolve("known_hosts"),
+                HostKeyScanner.scan(ssh.host(), ssh.port()) + "\n");
+        Map<String, String> gitEnv = Map.of("GIT_SSH_COMMAND", "ssh -F /dev/null -i " + keyFile
+                + " -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="
+                + knownHosts);
+
+        // When: one warm-up each, then interleaved timed runs
+        long[] tool = new long[runs];
+        long[] clone = new long[runs];
+        long[] cloneNoCheckout = new long[runs];
+        for (int i = -1; i < runs; i++) {
+            started = System.nanoTime();
+            try (RemoteBranch branch = RemoteBranch.fetch(remote, "main", new QuietReporter())) {
+                long took = millisSince(started);
+                // Then the tool has the repository's tip
+                assertThat(branch.head()).hasValue(tip);
+                if (i >= 0) {
+                    tool[i] = took;
+                }
+            }
+            long took = gitClone(gitEnv, url, work.resolve("clone-" + i), tip);
+            if (i >= 0) {
+                clone[i] = took;
+            }
+            took = gitClone(gitEnv, url, work.resolve("clone-nc-" + i), tip, "--no-checkout");
+            if (i >= 0) {
+                cloneNoCheckout[i] = took;
+            }
+        }
+        record("clone_tool", tool);
+        record("clone_git", clone);
+        record("clone_git_no_checkout", cloneNoCheckout);
+        results.put("clone_transport", "ssh");
+    }
+
+    private static void bootstrap(String namespace, String repository) {
+        String[] args = {"bootstrap", "git", "-n", namespace, "--url", ssh.url(repository),
+                "--private-key-file", keyFile.toString(), "--silent", "--path", "clusters/bench",
+                "--version", VERSION, "--manifests", bundle.toString(),
+                "--kubeconfig", kube.kubeconfig().toString(), "--timeout", "2m"};
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream out = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+             PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exit = Main.run(args, out, errStream, Map.of());
+        }
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    /** Builds the large history with {@code git fast-import}: 2 new files per commit, 100 folders. */
+    private static void fastImport(Path gitDir) throws Exception {
+        Process process = new ProcessBuilder("git", "--git-dir", gitDir.toString(), "fast-import", "--quiet")
+                .redirectErrorStream(true).redirectOutput(work.resolve("fast-import.log").toFile()).start();
+        try (OutputStream stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 16)) {
+            long when = 1_700_000_000L;
+            int file = 0;
+            for (int c = 0; c < LARGE_COMMITS; c++) {
+                String message = "commit " + c + "\n";
+                StringBuilder s = new StringBuilder(512);
+                s.append("commit refs/heads/main\n")
+                        .append("committer Bench <bench@example.com> ").append(when + c).append(" +0000\n")
+                        .append("data ").append(message.length()).append('\n').append(message);
+                for (int f = 0; f < FILES_PER_COMMIT; f++, file++) {
+                    String content = "file " + file + " of the benchmark repository, added by commit " + c + "\n";
+                    s.append("M 100644 inline dir-").append(file % 100).append("/file-").append(file).append(".txt\n")
+                            .append("data ").append(content.length()).append('\n').append(content);
+                }
+                s.append('\n');
+                stdin.write(s.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(work.resolve("fast-import.log"))).isZero();
+    }
+
+    private static long gitClone(Map<String, String> env, String url, Path target, String tip, String... extra)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "clone", "--quiet", "--depth", "1", "--single-branch",
+                "--branch", "main"));
+        command.addAll(List.of(extra));
+        command.addAll(List.of(url, target.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("clone.log").toFile());
+        builder.environment().putAll(env);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        long took = millisSince(started);
+        assertThat(process.exitValue()).as(Files.readString(work.resolve("clone.log"))).isZero();
+        Process revParse = new ProcessBuilder("git", "-C", target.toString(), "rev-parse", "HEAD")
+                .redirectErrorStream(true).start();
+        String head = new String(revParse.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        revParse.waitFor();
+        assertThat(head).isEqualTo(tip);
+        return took;
+    }
+
+    private static void record(String name, long[] millis) {
+        long[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        long median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        results.put(name + "_runs", String.valueOf(n));
+        results.put(name + "_median_ms", String.valueOf(median));
+        results.put(name + "_min_ms", String.valueOf(sorted[0]));
+        results.put(name + "_max_ms", String.valueOf(sorted[n - 1]));
+        results.put(name + "_all_ms", Arrays.toString(millis).replaceAll("[\\[\\] ]", ""));
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** The fetch reports nothing worth keeping in a measurement. */
+    private static final class QuietReporter implements Reporter {
+        @Override
+        public void action(String message) {
+        }
+
+        @Override
+        public void success(String message) {
+        }
+
+        @Override
+        public void waiting(String message) {
+        }
+
+        @Override
+        public void warning(String message) {
+        }
+
+        @Override
+        public void failure(String message) {
+        }
+
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void result(String text) {
+        }
+    }
+}
