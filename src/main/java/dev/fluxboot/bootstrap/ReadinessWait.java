@@ -31,9 +31,12 @@ final class ReadinessWait {
      *                              {@code Ready=False} counts only once the controller has handled it
      *                              ({@code status.lastHandledReconcileAt}), so a failure from before the run
      *                              (a deploy key deleted and now registered again) is not taken for this run's
+     * @param failureMustBeAtRevision a {@code Ready=False} counts only when the revision path holds the
+     *                              expected revision: a Kustomization waiting for its source ("Source
+     *                              artifact not found, retrying") has not attempted the revision yet
      */
     record Target(ResourceType type, String namespace, String name, String[] revisionPath,
-                  boolean generationMustBeSeen, String hint, String requestedAt) {
+                  boolean generationMustBeSeen, String hint, String requestedAt, boolean failureMustBeAtRevision) {
 
         String subject() {
             return type.kind() + " \"" + namespace + "/" + name + "\"";
@@ -85,7 +88,9 @@ final class ReadinessWait {
                 .filter(Number.class::isInstance).map(value -> ((Number) value).longValue() == generation).orElse(false);
         boolean requestHandled = target.requestedAt() == null
                 || target.requestedAt().equals(ObjectFields.text(object, "status", "lastHandledReconcileAt").orElse(""));
-        if (status.equals("False") && (statusCurrent || conditionCurrent) && requestHandled) {
+        boolean aboutThisRevision = !target.failureMustBeAtRevision()
+                || normalizeRevision(ObjectFields.text(object, target.revisionPath()).orElse("")).equals(expectedRevision);
+        if (status.equals("False") && (statusCurrent || conditionCurrent) && requestHandled && aboutThisRevision) {
             throw new FluxbootException(target.subject() + " is not ready: " + message(ready.get()) + "; "
                     + target.hint());
         }

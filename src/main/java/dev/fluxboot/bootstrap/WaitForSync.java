@@ -29,7 +29,7 @@ final class WaitForSync implements Step<BootstrapContext> {
                 "check that source-controller can fetch " + context.credentials().syncUrl() + " with the Secret "
                         + namespace + "/" + target.secretName() + " (key access, known_hosts, token) and see "
                         + "'kubectl -n " + namespace + " describe gitrepository " + namespace
-                        + "' and the source-controller logs", requestedAt), revision);
+                        + "' and the source-controller logs", requestedAt, false), revision);
         context.reporter().success("GitRepository reconciled successfully");
 
         context.reporter().waiting("waiting for Kustomization \"" + subject + "\" to be reconciled");
@@ -37,7 +37,7 @@ final class WaitForSync implements Step<BootstrapContext> {
                 namespace, namespace, new String[] {"status", "lastAttemptedRevision"}, true,
                 "check the manifests under " + target.kustomizationPath() + " of branch \"" + target.branch()
                         + "\" and see 'kubectl -n " + namespace + " describe kustomization " + namespace
-                        + "' and the kustomize-controller logs", requestedAt), revision);
+                        + "' and the kustomize-controller logs", requestedAt, true), revision);
         context.reporter().success("Kustomization reconciled successfully");
     }
 

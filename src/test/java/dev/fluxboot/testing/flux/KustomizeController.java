@@ -62,6 +62,8 @@ final class KustomizeController {
         Map<String, Object> status = Nested.copy(FluxResources.status(kustomization));
         FluxResources.requestedAt(kustomization).ifPresent(at -> status.put("lastHandledReconcileAt", at));
         if (fault.isPresent()) {
+            // As kustomize-controller after a failed build or health check: the revision was attempted.
+            sourceRevision(spec).ifPresent(attempted -> status.put("lastAttemptedRevision", attempted));
             notReady(status, generation, fault.get().reason(), fault.get().message());
             write(kustomization, status);
             return;
@@ -71,13 +73,14 @@ final class KustomizeController {
         String sourceNamespace = Nested.string(spec, "sourceRef", "namespace").orElse(namespace);
         Optional<String> problem = Optional.empty();
         Optional<String> revision = Optional.empty();
+        Optional<SortedMap<String, byte[]>> files = Optional.empty();
         if (!"GitRepository".equals(sourceKind)) {
             problem = Optional.of("the Flux controller simulator supports GitRepository sources only, not '" + sourceKind + "'");
         } else {
             Optional<GenericKubernetesResource> source = FluxResources.get(client, FluxResources.GIT_REPOSITORIES,
                     sourceNamespace, sourceName);
             revision = source.flatMap(s -> Nested.string(FluxResources.status(s), "artifact", "revision"));
-            Optional<SortedMap<String, byte[]>> files = revision.flatMap(r -> artifacts.get(sourceNamespace, sourceName, r));
+            files = revision.flatMap(r -> artifacts.get(sourceNamespace, sourceName, r));
             String path = normalize(Nested.string(spec, "path").orElse(""));
             if (source.isEmpty()) {
                 problem = Optional.of("gitrepositories.source.toolkit.fluxcd.io \"" + sourceName + "\" not found");
@@ -91,6 +94,9 @@ final class KustomizeController {
             }
         }
         if (problem.isPresent()) {
+            if (files.isPresent()) {
+                status.put("lastAttemptedRevision", revision.get()); // the path was looked for in this revision
+            }
             notReady(status, generation, "ArtifactFailed", problem.get());
         } else {
             status.put("observedGeneration", generation);
@@ -106,7 +112,15 @@ final class KustomizeController {
         }
     }
 
-    /** As kustomize-controller: Ready=False; observedGeneration and the revisions stay as they were. */
+    /** The artifact revision of the Kustomization's GitRepository, if it has one. */
+    private Optional<String> sourceRevision(Map<String, Object> spec) {
+        String sourceName = Nested.string(spec, "sourceRef", "name").orElse("");
+        String sourceNamespace = Nested.string(spec, "sourceRef", "namespace").orElse(namespace);
+        return FluxResources.get(client, FluxResources.GIT_REPOSITORIES, sourceNamespace, sourceName)
+                .flatMap(s -> Nested.string(FluxResources.status(s), "artifact", "revision"));
+    }
+
+    /** As kustomize-controller: Ready=False; observedGeneration stays as it was. */
     private void notReady(Map<String, Object> status, long generation, String reason, String message) {
         status.put("conditions", FluxConditions.apply(status.get("conditions"), generation, clock.instant(),
                 List.of(Condition.isFalse("Ready", reason, message)), List.of()));
