@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The forges as {@code uninstall --from-git} names them, with what reaching one takes: the
- * token variable and default host of its {@code bootstrap <forge>} command, and its host.
+ * The forges, as {@code uninstall --from-git} names them, with what reaching one takes: the label
+ * and token variable the {@code bootstrap <forge>} commands use too, the default host, the host.
  */
 enum ForgeProvider {
     GITHUB("github", "GitHub", "GITHUB_TOKEN", "github.com"),
