@@ -61,7 +61,6 @@ final class RegisterDeployKey implements Step<BootstrapContext> {
      */
     static String title(BootstrapContext context) {
         SyncTarget target = context.request().target();
-        return DeployKey.title(context.namespace(), target.branch(), target.secretName(),
-                target.path().isEmpty() ? "" : "./" + target.path());
+        return DeployKey.fluxTitle(context.namespace(), target.branch(), target.secretName(), target.path());
     }
 }

@@ -62,8 +62,8 @@ public final class BootstrapBitbucketServerCommand extends ForgeBootstrapCommand
     private String hostname;
 
     @Override
-    protected Forge forge() {
-        return new Forge("Bitbucket", "BITBUCKET_TOKEN");
+    protected ForgeProvider forge() {
+        return ForgeProvider.BITBUCKET_SERVER;
     }
 
     @Override

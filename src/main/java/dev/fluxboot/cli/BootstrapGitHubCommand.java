@@ -64,8 +64,8 @@ public final class BootstrapGitHubCommand extends ForgeBootstrapCommand {
     private String hostname;
 
     @Override
-    protected Forge forge() {
-        return new Forge("GitHub", "GITHUB_TOKEN");
+    protected ForgeProvider forge() {
+        return ForgeProvider.GITHUB;
     }
 
     @Override

@@ -75,8 +75,8 @@ public final class BootstrapGitLabCommand extends ForgeBootstrapCommand {
     private boolean deployTokenAuth;
 
     @Override
-    protected Forge forge() {
-        return new Forge("GitLab", "GITLAB_TOKEN");
+    protected ForgeProvider forge() {
+        return ForgeProvider.GITLAB;
     }
 
     @Override

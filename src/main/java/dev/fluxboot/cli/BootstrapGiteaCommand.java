@@ -64,8 +64,8 @@ public final class BootstrapGiteaCommand extends ForgeBootstrapCommand {
     private String hostname;
 
     @Override
-    protected Forge forge() {
-        return new Forge("Gitea", "GITEA_TOKEN");
+    protected ForgeProvider forge() {
+        return ForgeProvider.GITEA;
     }
 
     @Override

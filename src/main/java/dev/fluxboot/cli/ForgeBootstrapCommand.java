@@ -32,10 +32,6 @@ import java.util.Optional;
  */
 abstract class ForgeBootstrapCommand extends BaseCommand implements SecretHolder {
 
-    /** The forge as the command names it: {@code GitHub} and its token variable {@code GITHUB_TOKEN}. */
-    record Forge(String label, String tokenVariable) {
-    }
-
     @Mixin
     private BootstrapFlags bootstrap;
 
@@ -47,7 +43,8 @@ abstract class ForgeBootstrapCommand extends BaseCommand implements SecretHolder
 
     private final List<String> secrets = new ArrayList<>();
 
-    protected abstract Forge forge();
+    /** The forge: its label ({@code GitHub}) and token variable ({@code GITHUB_TOKEN}). */
+    protected abstract ForgeProvider forge();
 
     /** {@code --owner}, as given. */
     protected abstract String owner();

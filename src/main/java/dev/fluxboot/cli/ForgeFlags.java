@@ -51,6 +51,11 @@ public final class ForgeFlags {
 
     /** {@code --api-url}, checked: an absolute https URL without credentials in it. */
     public Optional<URI> apiUrl() {
+        return apiUrl(apiUrl);
+    }
+
+    /** A {@code --api-url} value, checked: an absolute https URL without credentials in it; empty when not given. */
+    static Optional<URI> apiUrl(String apiUrl) {
         if (apiUrl == null || apiUrl.isBlank()) {
             return Optional.empty();
         }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import dev.fluxboot.bootstrap.FluxFolderRemoval;
 import dev.fluxboot.git.GitRemote;
+import dev.fluxboot.githost.ForgeConnection;
 import java.util.ArrayList;
+import java.util.Optional;
 
 import java.util.List;
 
@@ -56,16 +58,20 @@ public final class UninstallCommand extends BaseCommand implements SecretHolder 
             throw new FluxbootException("there is no terminal to confirm the uninstall: rerun with --silent to "
                     + "delete Flux without asking, or with --dry-run to see what would be deleted");
         }
+        Optional<ForgeProvider> forge = git ? fromGit.forge() : Optional.empty();
+        ForgeConnection forgeConnection = forge.map(f -> fromGit.forgeConnection(f, globals, environment)).orElse(null);
         Reporter reporter = environment.reporter();
         try (Cluster cluster = ClusterAccess.connect(globals, environment)) {
             if (ask && !environment.prompter().confirm(question(cluster))) {
                 throw new FluxbootException("uninstall cancelled");
             }
             // the remote first: its SSH key and known_hosts may come from the source secret the uninstall deletes
-            GitRemote remote = git ? fromGit.remote(cluster, globals.namespace()) : null;
+            GitRemote remote = git && forge.isEmpty() ? fromGit.remote(cluster, globals.namespace()) : null;
             List<String> failures = new ArrayList<>(new Uninstaller(cluster, reporter)
                     .uninstall(globals.namespace(), keepNamespace, dryRun));
-            if (git) {
+            if (forge.isPresent()) {
+                failures.addAll(fromGit.removeFromForge(forge.get(), forgeConnection, globals.namespace(), dryRun, reporter));
+            } else if (git) {
                 try {
                     FluxFolderRemoval.remove(remote, fromGit.branch(), fromGit.folder(globals.namespace()),
                             fromGit.commit(globals.namespace()), dryRun, reporter);

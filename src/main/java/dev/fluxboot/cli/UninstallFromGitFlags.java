@@ -14,6 +14,12 @@ import dev.fluxboot.git.HostKeyScanner;
 import dev.fluxboot.git.SshKeyPair;
 import dev.fluxboot.git.TlsTrust;
 import dev.fluxboot.git.TransportOptions;
+import dev.fluxboot.bootstrap.ForgeFolderRemoval;
+import dev.fluxboot.githost.DeployKey;
+import dev.fluxboot.githost.ForgeConnection;
+import dev.fluxboot.githost.GitHost;
+import dev.fluxboot.githost.RepositorySpec;
+import dev.fluxboot.ui.Reporter;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +32,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code uninstall --from-git git} and the repository flags of {@code bootstrap git}: where the
+ * {@code uninstall --from-git git|github|gitlab|gitea|bitbucket-server} and the repository flags
+ * of that {@code bootstrap} command. For a forge, the repository comes from its API with the token
+ * of its variable ({@code GITHUB_TOKEN}, ...), the tool pushes over HTTPS with that token, and the
+ * cluster's deploy key is deleted. For {@code git}: where the
  * cluster's Flux folder is, and how fluxboot reaches the repository. Over SSH the key is
  * {@code --private-key-file}, else the source secret's (read before the uninstall deletes it),
  * and the server is verified against the source secret's known_hosts, else a fresh scan.
@@ -35,8 +44,25 @@ public final class UninstallFromGitFlags {
 
     @Option(names = "--from-git", paramLabel = "PROVIDER",
             description = "also remove <path>/<namespace>/ from the repository the cluster was bootstrapped from "
-                    + "(supported: git)")
+                    + "(git, github, gitlab, gitea or bitbucket-server)")
     private String provider;
+
+    @Option(names = "--owner", paramLabel = "NAME", description = "with --from-git <forge>: the repository's owner")
+    private String owner;
+
+    @Option(names = "--repository", paramLabel = "NAME", description = "with --from-git <forge>: the repository name")
+    private String repository;
+
+    @Option(names = "--hostname", paramLabel = "HOST",
+            description = "with --from-git <forge>: the forge's hostname (default: that of bootstrap <forge>)")
+    private String hostname;
+
+    @Option(names = "--personal", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = "with --from-git <forge>: the owner is the token's user")
+    private boolean personal;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "with --from-git <forge>: full base URL of the forge's API")
+    private String apiUrl;
 
     @Option(names = "--url", paramLabel = "URL", description = "with --from-git git: Git repository URL")
     private String url;
@@ -80,14 +106,18 @@ public final class UninstallFromGitFlags {
 
     private String passwordFromEnvironment = "";
 
+    private String forgeToken = "";
+
     /** Whether {@code --from-git} was given; checks the flags (usage errors before anything runs). */
     boolean requested(Map<String, String> env) {
         if (provider == null) {
             return false;
         }
         if (!provider.equals("git")) {
-            throw new UsageException("--from-git " + provider + " is not supported yet: use --from-git git with --url "
-                    + "(and delete the deploy key on the host yourself)");
+            ForgeProvider forge = ForgeProvider.named(provider).orElseThrow(() -> new UsageException("--from-git "
+                    + provider + " is not supported: use git, github, gitlab, gitea or bitbucket-server"));
+            checkForgeFlags(forge);
+            return true;
         }
         if (url == null || url.isBlank()) {
             throw new UsageException("--from-git git needs --url: give the Git repository URL, e.g. "
@@ -101,9 +131,66 @@ public final class UninstallFromGitFlags {
         return true;
     }
 
+    private void checkForgeFlags(ForgeProvider forge) {
+        if (url != null) {
+            throw new UsageException("--url is for --from-git git: with --from-git " + forge.provider()
+                    + " give --owner and --repository, the forge knows the URL");
+        }
+        if (owner == null || owner.isBlank()) {
+            throw new UsageException("--from-git " + forge.provider() + " needs --owner: give the " + forge.label()
+                    + " owner of the repository, e.g. --owner=my-org");
+        }
+        if (repository == null || repository.isBlank()) {
+            throw new UsageException("--from-git " + forge.provider() + " needs --repository: give the name of the "
+                    + forge.label() + " repository, e.g. --repository=fleet-infra");
+        }
+        ForgeFlags.apiUrl(apiUrl);
+    }
+
+    /** The forge of {@code --from-git}; empty for {@code git} (call after {@link #requested}). */
+    Optional<ForgeProvider> forge() {
+        return provider == null ? Optional.empty() : ForgeProvider.named(provider);
+    }
+
+    /**
+     * The forge's API connection, with the token of its variable (else the terminal's); usage
+     * errors (no token, a bad host) here, before anything changes.
+     */
+    ForgeConnection forgeConnection(ForgeProvider forge, GlobalOptions globals, CliEnvironment environment) {
+        forgeToken = ForgeToken.resolve(forge.tokenVariable(), forge.label(), environment.env(), environment.prompter());
+        String host = hostname == null || hostname.isBlank() ? forge.defaultHostname() : hostname.strip();
+        return new ForgeConnection(forgeToken, host, ForgeFlags.apiUrl(apiUrl), Optional.ofNullable(caFile),
+                environment.env(), globals.timeout(), Optional.empty(), environment.reporter());
+    }
+
+    /** Removes the folder and deletes the deploy key on the forge; returns the failures, one line each. */
+    List<String> removeFromForge(ForgeProvider forge, ForgeConnection connection, String namespace, boolean dryRun,
+                                 Reporter reporter) {
+        // Git over HTTPS with the token as bootstrap <forge> does: Bitbucket Server's user, else "git"
+        String gitUsername = forge != ForgeProvider.BITBUCKET_SERVER ? "git" : personal ? owner.strip() : username.strip();
+        String cleanPath = SyncTarget.cleanPath(path);
+        ForgeFolderRemoval.Target target = new ForgeFolderRemoval.Target(
+                new RepositorySpec(owner.strip(), repository.strip(), personal, "private", "", branch, List.of(), false),
+                gitUsername, forgeToken, Optional.ofNullable(caFile).map(TlsTrust::readCaFile).orElse(null),
+                folder(namespace), commit(namespace), DeployKey.fluxTitle(namespace, branch, secretName, cleanPath));
+        GitHost host = forge.connect(connection, username.strip());
+        try {
+            return ForgeFolderRemoval.remove(host, target, dryRun, reporter);
+        } finally {
+            if (host instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // closing an API client: nothing the user can act on
+                }
+            }
+        }
+    }
+
     /** {@code <path>/<namespace>}. */
     String folder(String namespace) {
-        return new SyncTarget(url, branch, SyncTarget.cleanPath(path), java.time.Duration.ofMinutes(1), false,
+        // the folder does not depend on the URL, which a forge's uninstall does not give
+        return new SyncTarget(url == null ? "" : url, branch, SyncTarget.cleanPath(path), java.time.Duration.ofMinutes(1), false,
                 secretName).fluxDirectory(namespace);
     }
 
@@ -164,6 +251,9 @@ public final class UninstallFromGitFlags {
         }
         if (!passwordFromEnvironment.isEmpty()) {
             secrets.add(passwordFromEnvironment);
+        }
+        if (!forgeToken.isEmpty()) {
+            secrets.add(forgeToken);
         }
         return secrets;
     }

@@ -10,6 +10,16 @@ package dev.fluxboot.githost;
  */
 public record DeployKey(String title, String publicKey, boolean readOnly) {
 
+    /**
+     * The title the Flux CLI gives a cluster's key: {@link #title} with the path as its {@code --path}
+     * flag holds it, {@code ./<path>} (nothing for the root), e.g. flux-system-main-flux-system-./clusters/prod.
+     *
+     * @param cleanPath the sync path without {@code ./} or slashes at the ends, empty for the root
+     */
+    public static String fluxTitle(String namespace, String branch, String secretName, String cleanPath) {
+        return title(namespace, branch, secretName, cleanPath.isEmpty() ? "" : "./" + cleanPath);
+    }
+
     /** Flux's title: the non-empty parts joined with "-". */
     public static String title(String namespace, String branch, String secretName, String path) {
         var parts = new java.util.ArrayList<String>();

@@ -132,11 +132,22 @@ class UninstallFromGitTest {
     @Test
     @Order(3)
     void anUnsupportedProviderOrAMissingUrlIsAUsageError() {
-        CliRun github = CliRun.run("uninstall", "--silent", "--from-git", "github");
+        CliRun unknown = CliRun.run("uninstall", "--silent", "--from-git", "sourcehut");
+        CliRun noOwner = CliRun.run("uninstall", "--silent", "--from-git", "github", "--repository", "infra");
+        CliRun urlForAForge = CliRun.run("uninstall", "--silent", "--from-git", "gitlab", "--owner", "fleet",
+                "--repository", "infra", "--url", "https://gitlab.com/fleet/infra");
+        CliRun noToken = CliRun.run(Map.of(), "uninstall", "--silent", "--from-git", "gitea", "--owner", "fleet",
+                "--repository", "infra");
         CliRun noUrl = CliRun.run("uninstall", "--silent", "--from-git", "git");
 
-        assertThat(github.exitCode()).isEqualTo(2);
-        assertThat(github.err()).contains("--from-git github is not supported yet");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--from-git sourcehut is not supported: use git, github, gitlab");
+        assertThat(noOwner.exitCode()).isEqualTo(2);
+        assertThat(noOwner.err()).contains("--from-git github needs --owner");
+        assertThat(urlForAForge.exitCode()).isEqualTo(2);
+        assertThat(urlForAForge.err()).contains("--url is for --from-git git");
+        assertThat(noToken.exitCode()).isEqualTo(2);
+        assertThat(noToken.err()).contains("GITEA_TOKEN is not set");
         assertThat(noUrl.exitCode()).isEqualTo(2);
         assertThat(noUrl.err()).contains("--from-git git needs --url");
     }
