@@ -1,10 +1,7 @@
 package dev.fluxboot.cli;
 
 import dev.fluxboot.UsageException;
-import dev.fluxboot.githost.ForgeConnection;
-import dev.fluxboot.githost.GitHost;
 import dev.fluxboot.githost.TeamAccess;
-import dev.fluxboot.githost.bitbucket.BitbucketServerHost;
 import dev.fluxboot.githost.bitbucket.BitbucketServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,7 +108,7 @@ public final class BootstrapBitbucketServerCommand extends ForgeBootstrapCommand
     }
 
     @Override
-    protected GitHost connect(ForgeConnection connection) {
-        return BitbucketServerHost.connect(new BitbucketServerOptions(connection, username));
+    protected String hostUsername() {
+        return username;
     }
 }

@@ -1,7 +1,5 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.githost.ForgeConnection;
-import dev.fluxboot.githost.GitHost;
 import dev.fluxboot.githost.TeamAccess;
 import dev.fluxboot.githost.github.GitHubHost;
 import picocli.CommandLine.Command;
@@ -98,8 +96,4 @@ public final class BootstrapGitHubCommand extends ForgeBootstrapCommand {
         return ForgeFlags.teams(teams, GitHubHost.DEFAULT_TEAM_PERMISSION);
     }
 
-    @Override
-    protected GitHost connect(ForgeConnection connection) {
-        return GitHubHost.connect(connection);
-    }
 }

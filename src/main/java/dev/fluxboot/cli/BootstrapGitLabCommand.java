@@ -1,8 +1,6 @@
 package dev.fluxboot.cli;
 
 import dev.fluxboot.UsageException;
-import dev.fluxboot.githost.ForgeConnection;
-import dev.fluxboot.githost.GitHost;
 import dev.fluxboot.githost.TeamAccess;
 import dev.fluxboot.githost.gitlab.GitLabHost;
 import picocli.CommandLine.Command;
@@ -132,8 +130,4 @@ public final class BootstrapGitLabCommand extends ForgeBootstrapCommand {
         return ForgeFlags.teams(teams, "maintain");
     }
 
-    @Override
-    protected GitHost connect(ForgeConnection connection) {
-        return GitLabHost.connect(connection);
-    }
 }

@@ -1,7 +1,5 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.githost.ForgeConnection;
-import dev.fluxboot.githost.GitHost;
 import dev.fluxboot.githost.TeamAccess;
 import dev.fluxboot.githost.gitea.GiteaHost;
 import picocli.CommandLine.Command;
@@ -98,8 +96,4 @@ public final class BootstrapGiteaCommand extends ForgeBootstrapCommand {
         return ForgeFlags.teams(teams, GiteaHost.DEFAULT_TEAM_PERMISSION);
     }
 
-    @Override
-    protected GitHost connect(ForgeConnection connection) {
-        return GiteaHost.connect(connection);
-    }
 }

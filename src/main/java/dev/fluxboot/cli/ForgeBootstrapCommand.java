@@ -64,8 +64,15 @@ abstract class ForgeBootstrapCommand extends BaseCommand implements SecretHolder
     /** {@code --team} (or {@code --group}) with each team's permission. */
     protected abstract List<TeamAccess> teams();
 
+    /** The user name the forge's API client needs besides the token (Bitbucket Server's {@code -u}); none by default. */
+    protected String hostUsername() {
+        return null;
+    }
+
     /** The forge's host for this connection; no request is made yet. */
-    protected abstract GitHost connect(ForgeConnection connection);
+    private GitHost connect(ForgeConnection connection) {
+        return forge().connect(connection, hostUsername());
+    }
 
     /** The user name of Git over HTTPS with the token, and of a {@code --token-auth} Secret: {@code git}, as Flux's. */
     protected String gitUsername() {
