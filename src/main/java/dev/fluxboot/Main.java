@@ -1,5 +1,6 @@
 package dev.fluxboot;
 
+import dev.fluxboot.cli.CommandTree;
 import dev.fluxboot.cli.BuildInfo;
 import dev.fluxboot.cli.CliEnvironment;
 import dev.fluxboot.cli.EnvironmentDefaults;
@@ -75,7 +76,7 @@ public final class Main {
      * The command line for running {@code args} (when given), in which only the subcommands the
      * arguments name are built in full (see {@link CommandTree}).
      */
-    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
+    public static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
                                    Optional<List<String>> args) {
         Reporter reporter = ConsoleReporter.forEnvironment(out, err, env);
         BuildInfo build = BuildInfo.ofThisBuild();

@@ -1,12 +1,12 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
-import dev.fluxboot.GoDuration;
+import dev.fluxboot.ui.GoDuration;
 import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.git.RemoteBranch;
 import dev.fluxboot.githost.RemoteRepository;
-import dev.fluxboot.manifests.Bundle;
-import dev.fluxboot.manifests.GeneratedComponents;
+import dev.fluxboot.manifests.bundle.Bundle;
+import dev.fluxboot.manifests.overlay.GeneratedComponents;
 import dev.fluxboot.ui.Prompter;
 import dev.fluxboot.ui.Reporter;
 

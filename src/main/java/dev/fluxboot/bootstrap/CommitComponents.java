@@ -1,8 +1,8 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.git.ChangeSet;
-import dev.fluxboot.manifests.Bundle;
-import dev.fluxboot.manifests.InstallOptions;
+import dev.fluxboot.manifests.bundle.Bundle;
+import dev.fluxboot.manifests.overlay.InstallOptions;
 
 /**
  * Generates gotk-components.yaml for the requested version and options (the same overlay as

@@ -1,7 +1,7 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.git.TreeReader;
-import dev.fluxboot.manifests.UserKustomization;
+import dev.fluxboot.manifests.kustomize.UserKustomization;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.fluxboot.bootstrap;
 
-import dev.fluxboot.manifests.InstallOptions;
+import dev.fluxboot.manifests.overlay.InstallOptions;
 
 /** Runs the install overlay over the bundle: gotk-components.yaml and its objects. */
 final class GenerateComponents implements Step<InstallContext> {

@@ -2,8 +2,8 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.cluster.Cluster;
-import dev.fluxboot.manifests.Bundle;
-import dev.fluxboot.manifests.GeneratedComponents;
+import dev.fluxboot.manifests.bundle.Bundle;
+import dev.fluxboot.manifests.overlay.GeneratedComponents;
 import dev.fluxboot.ui.Prompter;
 import dev.fluxboot.ui.Reporter;
 

@@ -1,6 +1,6 @@
 package dev.fluxboot.bootstrap;
 
-import dev.fluxboot.manifests.InstallOptions;
+import dev.fluxboot.manifests.overlay.InstallOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;

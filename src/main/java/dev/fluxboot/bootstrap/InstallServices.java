@@ -1,7 +1,7 @@
 package dev.fluxboot.bootstrap;
 
-import dev.fluxboot.manifests.BundleLocator;
-import dev.fluxboot.manifests.ComponentsGenerator;
+import dev.fluxboot.manifests.bundle.BundleLocator;
+import dev.fluxboot.manifests.overlay.ComponentsGenerator;
 
 /** The collaborators the install steps use: where bundles come from, the overlay, the cluster. */
 public record InstallServices(BundleLocator bundles, ComponentsGenerator generator, ClusterConnector clusters) {

@@ -2,7 +2,7 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.cluster.ObjectPlan;
 import dev.fluxboot.cluster.SecretManifest;
-import dev.fluxboot.manifests.InstallOptions;
+import dev.fluxboot.manifests.overlay.InstallOptions;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.fluxboot.cluster.FluxInstallation;
 import dev.fluxboot.cluster.KubernetesVersionRequirement;
 import dev.fluxboot.cluster.ObjectPlan;
 import dev.fluxboot.cluster.SecretManifest;
-import dev.fluxboot.manifests.InstallOptions;
+import dev.fluxboot.manifests.overlay.InstallOptions;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
-import dev.fluxboot.GoDuration;
+import dev.fluxboot.ui.GoDuration;
 import dev.fluxboot.cluster.ResourceType;
 
 import java.time.Duration;

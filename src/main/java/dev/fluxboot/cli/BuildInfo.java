@@ -1,6 +1,6 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.manifests.FluxReleases;
+import dev.fluxboot.manifests.bundle.FluxReleases;
 
 import java.util.Objects;
 

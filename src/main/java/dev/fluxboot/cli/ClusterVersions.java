@@ -2,7 +2,7 @@ package dev.fluxboot.cli;
 
 import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.FluxComponentVersions;
-import dev.fluxboot.manifests.GoYaml;
+import dev.fluxboot.manifests.yaml.GoYaml;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -14,9 +14,9 @@ import dev.fluxboot.githost.ForgeConnection;
 import dev.fluxboot.githost.GitHost;
 import dev.fluxboot.githost.RepositorySpec;
 import dev.fluxboot.githost.TeamAccess;
-import dev.fluxboot.manifests.BundleLocator;
-import dev.fluxboot.manifests.ComponentsGenerator;
-import dev.fluxboot.manifests.InstallOptionsValidator;
+import dev.fluxboot.manifests.bundle.BundleLocator;
+import dev.fluxboot.manifests.overlay.ComponentsGenerator;
+import dev.fluxboot.manifests.overlay.InstallOptionsValidator;
 import picocli.CommandLine.Mixin;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.fluxboot.cli;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-import dev.fluxboot.GoDuration;
+import dev.fluxboot.ui.GoDuration;
 import java.time.Duration;
 import java.util.Optional;
 

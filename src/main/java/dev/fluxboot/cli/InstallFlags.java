@@ -3,9 +3,9 @@ package dev.fluxboot.cli;
 import dev.fluxboot.UsageException;
 import dev.fluxboot.bootstrap.InstallRequest;
 import dev.fluxboot.bootstrap.RegistryCredentials;
-import dev.fluxboot.manifests.FluxReleases;
-import dev.fluxboot.manifests.InstallOptions;
-import dev.fluxboot.manifests.InstallOptionsValidator;
+import dev.fluxboot.manifests.bundle.FluxReleases;
+import dev.fluxboot.manifests.overlay.InstallOptions;
+import dev.fluxboot.manifests.overlay.InstallOptionsValidator;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.fluxboot.cluster;
 
 import dev.fluxboot.FluxbootException;
-import dev.fluxboot.GoDuration;
-import dev.fluxboot.manifests.GoYaml;
+import dev.fluxboot.ui.GoDuration;
+import dev.fluxboot.manifests.yaml.GoYaml;
 
 import java.util.ArrayList;
 import java.util.Comparator;

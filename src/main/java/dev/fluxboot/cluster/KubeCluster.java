@@ -1,8 +1,8 @@
 package dev.fluxboot.cluster;
 
-import dev.fluxboot.Redactor;
+import dev.fluxboot.ui.Redactor;
 
-import dev.fluxboot.GoDuration;
+import dev.fluxboot.ui.GoDuration;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.ui.Reporter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

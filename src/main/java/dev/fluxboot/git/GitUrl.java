@@ -1,6 +1,6 @@
 package dev.fluxboot.git;
 
-import dev.fluxboot.Redactor;
+import dev.fluxboot.ui.Redactor;
 
 import dev.fluxboot.UsageException;
 

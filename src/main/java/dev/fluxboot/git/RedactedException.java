@@ -1,6 +1,6 @@
 package dev.fluxboot.git;
 
-import dev.fluxboot.Redactor;
+import dev.fluxboot.ui.Redactor;
 
 /**
  * Stands in for a library exception whose message may hold credentials: same class name and

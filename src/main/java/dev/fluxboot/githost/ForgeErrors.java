@@ -1,7 +1,7 @@
 package dev.fluxboot.githost;
 
 import dev.fluxboot.FluxbootException;
-import dev.fluxboot.GoDuration;
+import dev.fluxboot.ui.GoDuration;
 import dev.fluxboot.net.NetworkErrors;
 
 import java.net.URI;

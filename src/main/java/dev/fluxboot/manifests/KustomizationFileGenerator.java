@@ -1,5 +1,8 @@
 package dev.fluxboot.manifests;
 
+import dev.fluxboot.manifests.kustomize.GoPath;
+import dev.fluxboot.manifests.kustomize.ResourceDocuments;
+import dev.fluxboot.manifests.yaml.GoYaml;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +25,7 @@ public final class KustomizationFileGenerator {
     public static final String FILE_NAME = "kustomization.yaml";
 
     /** The names kustomize recognises, in its order of preference. */
-    static final List<String> RECOGNIZED_FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+    public static final List<String> RECOGNIZED_FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     /** Go's {@code filepath.Walk} order: names compared byte by byte in UTF-8. */
     private static final Comparator<String> WALK_ORDER = (a, b) -> Arrays.compareUnsigned(

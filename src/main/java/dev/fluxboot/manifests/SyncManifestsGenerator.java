@@ -1,6 +1,8 @@
 package dev.fluxboot.manifests;
 
-import dev.fluxboot.GoDuration;
+import dev.fluxboot.manifests.kustomize.GoPath;
+import dev.fluxboot.manifests.yaml.GoYaml;
+import dev.fluxboot.ui.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.fluxboot.bench;
 
+import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.Main;
-import dev.fluxboot.bootstrap.TestBundles;
 import dev.fluxboot.git.EcdsaCurve;
 import dev.fluxboot.git.GitAuth;
 import dev.fluxboot.git.GitRemote;

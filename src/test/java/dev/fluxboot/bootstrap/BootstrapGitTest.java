@@ -1,14 +1,15 @@
 package dev.fluxboot.bootstrap;
 
+import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.testing.RecordingReporter;
 
 import dev.fluxboot.git.EcdsaCurve;
 import dev.fluxboot.git.SshKeyGenerator;
 import dev.fluxboot.git.SshKeyPair;
-import dev.fluxboot.manifests.Bundle;
-import dev.fluxboot.manifests.ComponentsGenerator;
-import dev.fluxboot.manifests.DirectoryBundleReader;
-import dev.fluxboot.manifests.InstallOptions;
+import dev.fluxboot.manifests.bundle.Bundle;
+import dev.fluxboot.manifests.overlay.ComponentsGenerator;
+import dev.fluxboot.manifests.bundle.DirectoryBundleReader;
+import dev.fluxboot.manifests.overlay.InstallOptions;
 import dev.fluxboot.testing.KubeApiServerSupport;
 import dev.fluxboot.testing.flux.Fault;
 import dev.fluxboot.testing.flux.FluxControllerSimulator;
@@ -604,7 +605,7 @@ class BootstrapGitTest {
                 Optional.of(new HostRepository(new dev.fluxboot.githost.RepositorySpec("org", "forged", false, "private",
                         "", "main", List.of(), false), false)));
         BootstrapServices services = BootstrapServices.forPlainGit(new InstallServices(
-                new dev.fluxboot.manifests.BundleLocator(Map.of(), new RecordingReporter()),
+                new dev.fluxboot.manifests.bundle.BundleLocator(Map.of(), new RecordingReporter()),
                 new ComponentsGenerator(), (kubeconfig, context) -> dev.fluxboot.cluster.KubeClusters.connect(kubeconfig,
                 context, Map.of()))).withHost(host);
         RecordingReporter reporter = new RecordingReporter();

@@ -10,7 +10,7 @@ import dev.fluxboot.githost.RemoteRepository;
 import dev.fluxboot.githost.RepositoryResult;
 import dev.fluxboot.githost.RepositorySpec;
 import dev.fluxboot.githost.DeployKey;
-import dev.fluxboot.manifests.InstallOptions;
+import dev.fluxboot.manifests.overlay.InstallOptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

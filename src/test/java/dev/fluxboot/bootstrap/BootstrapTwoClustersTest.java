@@ -1,5 +1,6 @@
 package dev.fluxboot.bootstrap;
 
+import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.git.EcdsaCurve;
 import dev.fluxboot.git.SshKeyGenerator;
 import dev.fluxboot.git.SshKeyPair;

@@ -2,7 +2,7 @@ package dev.fluxboot.cli;
 
 import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.KubeClusters;
-import dev.fluxboot.manifests.FluxReleases;
+import dev.fluxboot.manifests.bundle.FluxReleases;
 import dev.fluxboot.testing.FluxClusterFixture;
 import dev.fluxboot.testing.KubeApiServerSupport;
 import dev.fluxboot.ui.Prompter;

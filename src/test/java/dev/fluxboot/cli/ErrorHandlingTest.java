@@ -1,6 +1,6 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.Redactor;
+import dev.fluxboot.ui.Redactor;
 
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.Main;

@@ -1,6 +1,6 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.manifests.GoYaml;
+import dev.fluxboot.manifests.yaml.GoYaml;
 import dev.fluxboot.testing.KubeApiServerSupport;
 import dev.fluxboot.ui.Prompter;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -1,7 +1,7 @@
 package dev.fluxboot.cluster;
 
 import dev.fluxboot.FluxbootException;
-import dev.fluxboot.manifests.GoYaml;
+import dev.fluxboot.manifests.yaml.GoYaml;
 import dev.fluxboot.testing.FluxClusterFixture;
 import dev.fluxboot.testing.FluxManifestFixtures;
 import dev.fluxboot.testing.KubeApiServerSupport;

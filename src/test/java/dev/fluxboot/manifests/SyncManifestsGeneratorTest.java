@@ -1,5 +1,6 @@
 package dev.fluxboot.manifests;
 
+import dev.fluxboot.testing.TestBundles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

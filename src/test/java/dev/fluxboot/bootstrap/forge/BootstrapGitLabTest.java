@@ -1,6 +1,6 @@
 package dev.fluxboot.bootstrap.forge;
 
-import dev.fluxboot.bootstrap.TestBundles;
+import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.bootstrap.forge.ForgeBootstrapRunner.Run;
 import dev.fluxboot.githost.PublicKeys;
 import dev.fluxboot.testing.KubeApiServerSupport;

@@ -1,7 +1,7 @@
 package dev.fluxboot.bootstrap.forge;
 
+import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.Main;
-import dev.fluxboot.bootstrap.TestBundles;
 import dev.fluxboot.bootstrap.forge.ForgeBootstrapRunner.Run;
 import dev.fluxboot.testing.KubeApiServerSupport;
 import dev.fluxboot.testing.forge.FakeGitHubServer;
