@@ -1,7 +1,7 @@
 package dev.fluxboot;
 
 import dev.fluxboot.cli.CommandTree;
-import dev.fluxboot.cli.BuildInfo;
+import dev.fluxboot.api.BuildInfo;
 import dev.fluxboot.cli.CliEnvironment;
 import dev.fluxboot.cli.EnvironmentDefaults;
 import dev.fluxboot.cli.ExecutionErrorHandler;

@@ -1,11 +1,12 @@
 package dev.fluxboot.bootstrap;
 
-import dev.fluxboot.cluster.ObjectChange;
+import java.util.Set;
 
-import java.util.List;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.COMPONENTS;
 
-/** Server-side applies the generated objects and lists what each one did, as Flux prints it. */
-final class ApplyComponents implements Step<InstallContext> {
+/** {@code install}: the components, applied in stages (CRDs first), each object's change reported. */
+final class ApplyComponents implements Step {
 
     @Override
     public String name() {
@@ -13,8 +14,13 @@ final class ApplyComponents implements Step<InstallContext> {
     }
 
     @Override
-    public void run(InstallContext context) {
-        List<ObjectChange> changes = context.cluster().apply(context.components().objects(), context.remaining());
-        changes.forEach(change -> context.reporter().info(change.toString()));
+    public Set<Product<?>> needs() {
+        return Set.of(CLUSTER, COMPONENTS);
+    }
+
+    @Override
+    public void run(Run run) {
+        run.get(CLUSTER).apply(run.get(COMPONENTS).objects(), run.remaining())
+                .forEach(change -> run.reporter().info(change.toString()));
     }
 }

@@ -2,27 +2,42 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.manifests.overlay.InstallOptions;
 
-import java.util.Map;
+import java.util.Set;
 
-/** {@code --registry-creds}: the {@code --image-pull-secret} the controllers pull their images with. */
-final class ApplyImagePullSecret implements Step<InstallContext> {
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.INSTALL;
 
-    static final String TYPE = "kubernetes.io/dockerconfigjson";
-    static final String KEY = ".dockerconfigjson";
+/** The image pull secret of {@code --registry-creds}, applied (install and bootstrap say it their own way). */
+final class ApplyImagePullSecret implements Step {
 
-    @Override
-    public String name() {
-        return "apply image pull secret";
+    private final Voice voice;
+
+    ApplyImagePullSecret(Voice voice) {
+        this.voice = voice;
     }
 
     @Override
-    public void run(InstallContext context) {
-        InstallRequest request = context.request();
+    public String name() {
+        return "image pull secret";
+    }
+
+    @Override
+    public Set<Product<?>> needs() {
+        return Set.of(INSTALL, CLUSTER);
+    }
+
+    @Override
+    public void run(Run run) {
+        InstallRequest request = run.get(INSTALL);
         InstallOptions options = request.options();
-        request.registryCredentials().ifPresent(credentials -> {
-            context.reporter().action("generating image pull secret " + options.imagePullSecret());
-            context.cluster().applySecret(options.namespace(), options.imagePullSecret(), TYPE,
-                    Map.of(KEY, credentials.dockerConfigJson(options.registry())));
+        ImagePullSecret.data(request).ifPresent(data -> {
+            if (voice == Voice.INSTALL) {
+                run.reporter().action("generating image pull secret " + options.imagePullSecret());
+            }
+            run.get(CLUSTER).applySecret(options.namespace(), options.imagePullSecret(), ImagePullSecret.TYPE, data);
+            if (voice == Voice.BOOTSTRAP) {
+                run.reporter().success("reconciled image pull secret " + options.imagePullSecret());
+            }
         });
     }
 }

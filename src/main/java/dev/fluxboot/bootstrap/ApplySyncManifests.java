@@ -5,12 +5,12 @@ import dev.fluxboot.cluster.ObjectChange;
 import java.util.List;
 import java.util.Set;
 
-/**
- * Applies {@code <path>/<ns>/kustomization.yaml} (components, sync manifests and the user's
- * patches) on every run, as {@code kubectl apply --server-side -k} would: the upgrade reaches
- * the cluster here, and an unchanged run writes nothing.
- */
-final class ApplySyncManifests implements Step<BootstrapContext> {
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.BRANCH;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+
+/** Step 8: {@code <path>/<namespace>/} as its kustomization.yaml builds it, applied to the cluster. */
+final class ApplySyncManifests implements Step {
 
     @Override
     public String name() {
@@ -18,14 +18,20 @@ final class ApplySyncManifests implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        context.reporter().action("applying sync manifests");
-        String directory = context.request().target().fluxDirectory(context.namespace());
-        List<ObjectChange> changes = context.cluster().apply(
-                FluxDirectory.build(context.branch(), directory, Set.of()), context.remaining());
-        if (context.verbose()) {
-            changes.forEach(change -> context.reporter().info(change.toString()));
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, BRANCH, CLUSTER);
+    }
+
+    @Override
+    public void run(Run run) {
+        run.reporter().action("applying sync manifests");
+        BootstrapRequest request = run.get(BOOTSTRAP);
+        String directory = request.target().fluxDirectory(request.namespace());
+        List<ObjectChange> changes = run.get(CLUSTER).apply(
+                FluxDirectory.build(run.get(BRANCH), directory, Set.of()), run.remaining());
+        if (run.verbose()) {
+            changes.forEach(change -> run.reporter().info(change.toString()));
         }
-        context.reporter().success("reconciled sync configuration");
+        run.reporter().success("reconciled sync configuration");
     }
 }

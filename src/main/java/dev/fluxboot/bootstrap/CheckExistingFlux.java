@@ -1,16 +1,18 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
+import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.FluxInstallation;
 import dev.fluxboot.cluster.KubernetesVersionRequirement;
 
-/**
- * Looks at the Flux already in the cluster before changing anything. A Flux that manages
- * itself from Git is upgraded by {@code bootstrap}, not here. A Flux installed by another
- * tool (Helm, say) is taken over only when the user says so: {@code --force}, or yes at the
- * terminal. A Flux installed by {@code install} is upgraded in place.
- */
-final class CheckExistingFlux implements Step<InstallContext> {
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BUNDLE;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.INSTALL;
+
+/** {@code install}: a bootstrapped cluster is upgraded through Git, not here; another tool's Flux is taken over only when allowed. */
+final class CheckExistingFlux implements Step {
 
     @Override
     public String name() {
@@ -18,11 +20,18 @@ final class CheckExistingFlux implements Step<InstallContext> {
     }
 
     @Override
-    public void run(InstallContext context) {
+    public Set<Product<?>> needs() {
+        return Set.of(INSTALL, BUNDLE, CLUSTER);
+    }
+
+    @Override
+    public void run(Run run) {
+        Cluster cluster = run.get(CLUSTER);
+        InstallRequest request = run.get(INSTALL);
         // check --pre: a Kubernetes older than the Flux release supports is a warning, not a stop.
-        KubernetesVersionRequirement.warnIfUnsupported(context.cluster(), context.bundle().version(), context.reporter());
-        context.reporter().action("installing components in " + context.request().namespace() + " namespace");
-        FluxInstallation existing = context.cluster().inspectFlux();
+        KubernetesVersionRequirement.warnIfUnsupported(cluster, run.get(BUNDLE).version(), run.reporter());
+        run.reporter().action("installing components in " + request.namespace() + " namespace");
+        FluxInstallation existing = cluster.inspectFlux();
         if (!existing.installed()) {
             return;
         }
@@ -31,6 +40,6 @@ final class CheckExistingFlux implements Step<InstallContext> {
             throw new FluxbootException("this cluster has already been bootstrapped with " + flux
                     + "! Please use 'fluxboot bootstrap' to upgrade");
         }
-        FluxTakeover.confirm(existing, context.request().force(), context.reporter(), context.prompter(), "installation");
+        FluxTakeover.confirm(existing, request.force(), run.reporter(), run.prompter(), "installation");
     }
 }

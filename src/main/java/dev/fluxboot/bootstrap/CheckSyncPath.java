@@ -4,6 +4,10 @@ import dev.fluxboot.FluxbootException;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
 
 /**
  * Refuses to point an existing Kustomization {@code <ns>/<ns>} at another path: two clusters
@@ -11,7 +15,7 @@ import java.util.Optional;
  * before anything is committed (the Flux CLI checks only before the sync manifests, after
  * pushing the components to the new path).
  */
-final class CheckSyncPath implements Step<BootstrapContext> {
+final class CheckSyncPath implements Step {
 
     @Override
     public String name() {
@@ -19,15 +23,20 @@ final class CheckSyncPath implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        String namespace = context.namespace();
-        Optional<Map<String, Object>> existing = context.cluster().get(FluxObjects.KUSTOMIZATION,
-                namespace, namespace);
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, CLUSTER);
+    }
+
+    @Override
+    public void run(Run run) {
+        BootstrapRequest request = run.get(BOOTSTRAP);
+        String namespace = request.namespace();
+        Optional<Map<String, Object>> existing = run.get(CLUSTER).get(FluxObjects.KUSTOMIZATION, namespace, namespace);
         if (existing.isEmpty()) {
             return;
         }
         String current = ObjectFields.text(existing.get(), "spec", "path").orElse("");
-        SyncTarget target = context.request().target();
+        SyncTarget target = request.target();
         if (SyncTarget.cleanPath(current).equals(target.path())) {
             return;
         }

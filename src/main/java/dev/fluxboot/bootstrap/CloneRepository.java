@@ -2,8 +2,15 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.git.RemoteBranch;
 
-/** Fetches {@code --branch} shallow into a private bare copy; nothing is checked out. */
-final class CloneRepository implements Step<BootstrapContext> {
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.BRANCH;
+import static dev.fluxboot.bootstrap.Products.CREDENTIALS;
+import static dev.fluxboot.bootstrap.Products.FETCHED_TIP;
+
+/** Step 2: the branch, fetched shallow into a private temporary copy (an empty repository starts a history). */
+final class CloneRepository implements Step {
 
     @Override
     public String name() {
@@ -11,15 +18,25 @@ final class CloneRepository implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        SourceCredentials credentials = context.credentials();
-        String branch = context.request().target().branch();
-        context.reporter().action("cloning branch \"" + branch + "\" from Git repository \""
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, CREDENTIALS);
+    }
+
+    @Override
+    public Set<Product<?>> makes() {
+        return Set.of(BRANCH, FETCHED_TIP);
+    }
+
+    @Override
+    public void run(Run run) {
+        SourceCredentials credentials = run.get(CREDENTIALS);
+        String branch = run.get(BOOTSTRAP).target().branch();
+        run.reporter().action("cloning branch \"" + branch + "\" from Git repository \""
                 + credentials.remote().url() + "\"");
-        RemoteBranch fetched = RemoteBranch.fetch(credentials.remote(), branch, context.reporter());
-        context.branch(fetched);
-        context.fetchedTip(fetched.head());
-        context.reporter().success(fetched.head().isPresent() ? "cloned repository"
+        RemoteBranch fetched = run.world().git().fetch(credentials.remote(), branch, run.reporter());
+        run.put(BRANCH, fetched);
+        run.put(FETCHED_TIP, fetched.head());
+        run.reporter().success(fetched.head().isPresent() ? "cloned repository"
                 : "cloned an empty repository: the bootstrap starts the history of branch \"" + branch + "\"");
     }
 }

@@ -1,37 +1,33 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.git.ChangeSet;
-import dev.fluxboot.manifests.bundle.Bundle;
-import dev.fluxboot.manifests.overlay.InstallOptions;
 
-/**
- * Generates gotk-components.yaml for the requested version and options (the same overlay as
- * {@code install}), commits it as {@code Add Flux <version> component manifests} and pushes.
- */
-final class CommitComponents implements Step<BootstrapContext> {
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.BRANCH;
+import static dev.fluxboot.bootstrap.Products.BUNDLE;
+import static dev.fluxboot.bootstrap.Products.COMPONENTS;
+
+/** Step 3 and 4: {@code <path>/<namespace>/gotk-components.yaml} committed and pushed, when it changed. */
+final class CommitComponents implements Step {
 
     @Override
     public String name() {
-        return "components";
+        return "commit components";
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        InstallRequest install = context.request().install();
-        context.reporter().action("generating component manifests");
-        Bundle bundle = context.services().install().bundles().locate(install.manifests(), install.version());
-        context.bundle(bundle);
-        InstallOptions requested = install.options();
-        InstallOptions options = new InstallOptions(bundle.version(), requested.namespace(), requested.components(),
-                requested.componentsExtra(), requested.registry(), requested.imagePullSecret(),
-                requested.watchAllNamespaces(), requested.networkPolicy(), requested.logLevel(),
-                requested.clusterDomain(), requested.tolerationKeys());
-        context.components(context.services().install().generator().generate(bundle, options));
-        context.reporter().success("generated component manifests");
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, BRANCH, BUNDLE, COMPONENTS);
+    }
 
-        String file = context.request().target().componentsFile(context.namespace());
-        String yaml = context.components().yaml();
-        Commits.commitAndPush(context, "component manifests", "Add Flux " + bundle.version() + " component manifests",
-                base -> ChangeSet.builder().put(file, yaml).build());
+    @Override
+    public void run(Run run) {
+        BootstrapRequest request = run.get(BOOTSTRAP);
+        String file = request.target().componentsFile(request.namespace());
+        String yaml = run.get(COMPONENTS).yaml();
+        Commits.commitAndPush(run, "component manifests", "Add Flux " + run.get(BUNDLE).version()
+                + " component manifests", base -> ChangeSet.builder().put(file, yaml).build());
     }
 }

@@ -8,6 +8,11 @@ import dev.fluxboot.manifests.SyncManifestsOptions;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.BRANCH;
+import static dev.fluxboot.bootstrap.Products.CREDENTIALS;
 
 /**
  * Writes gotk-sync.yaml and, only when the folder has none, kustomization.yaml listing what
@@ -15,7 +20,7 @@ import java.util.Optional;
  * commits them as {@code Add Flux sync manifests} and pushes. The decision about
  * kustomization.yaml is made again on the new tip when a push has to be redone.
  */
-final class CommitSyncManifests implements Step<BootstrapContext> {
+final class CommitSyncManifests implements Step {
 
     @Override
     public String name() {
@@ -23,12 +28,18 @@ final class CommitSyncManifests implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        SyncTarget target = context.request().target();
-        String namespace = context.namespace();
-        context.reporter().action("generating sync manifests");
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, BRANCH, CREDENTIALS);
+    }
+
+    @Override
+    public void run(Run run) {
+        BootstrapRequest request = run.get(BOOTSTRAP);
+        SyncTarget target = request.target();
+        String namespace = request.namespace();
+        run.reporter().action("generating sync manifests");
         ManifestFile sync = new SyncManifestsGenerator().generate(SyncManifestsOptions
-                .defaults(context.credentials().syncUrl())
+                .defaults(run.get(CREDENTIALS).syncUrl())
                 .withInterval(target.interval())
                 .withNamespace(namespace)
                 .withBranch(target.branch())
@@ -36,8 +47,8 @@ final class CommitSyncManifests implements Step<BootstrapContext> {
                 .withTargetPath(target.path())
                 .withRecurseSubmodules(target.recurseSubmodules()));
         String directory = target.fluxDirectory(namespace);
-        context.reporter().success("generated sync manifests");
-        Commits.commitAndPush(context, "sync manifests", "Add Flux sync manifests", base -> {
+        run.reporter().success("generated sync manifests");
+        Commits.commitAndPush(run, "sync manifests", "Add Flux sync manifests", base -> {
             ChangeSet.Builder changes = ChangeSet.builder().put(sync.path(), sync.content());
             // Flux writes gotk-sync.yaml first, then walks the folder for kustomization.yaml's resources.
             Map<String, String> files = FluxDirectory.files(base, directory);

@@ -15,21 +15,22 @@ final class Commits {
     }
 
     /**
+     * Commits on the run's branch (the calling step needs {@link Products#BRANCH} and {@link Products#BOOTSTRAP}).
+     *
      * @param what e.g. {@code component manifests}
-     * @return the pushed commit; empty when the branch already had these files
+     * @return the pushed commit; empty when the branch already had these files, or in a dry run
      */
-    static Optional<PushResult> commitAndPush(BootstrapContext context, String what, String subject,
-                                              ChangeSource changes) {
-        RemoteBranch branch = context.branch();
-        Reporter reporter = context.reporter();
-        Optional<LocalCommit> commit = branch.commit(changes, context.request().commits().details(subject));
+    static Optional<PushResult> commitAndPush(Run run, String what, String subject, ChangeSource changes) {
+        RemoteBranch branch = run.get(Products.BRANCH);
+        Reporter reporter = run.reporter();
+        Optional<LocalCommit> commit = branch.commit(changes, run.get(Products.BOOTSTRAP).commits().details(subject));
         if (commit.isEmpty()) {
             reporter.success(what + " are up to date");
             return Optional.empty();
         }
-        if (context.dryRun()) {
+        if (run.dryRun()) {
             // a dry run commits in the private local copy only, for the diff; nothing is pushed
-            context.pending().add(1);
+            run.plan().add(PlannedChange.Area.GIT, "", 1);
             reporter.success("would commit " + what + " to \"" + branch.branch() + "\" (dry run: not pushed)");
             return Optional.empty();
         }

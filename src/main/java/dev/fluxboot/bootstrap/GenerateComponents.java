@@ -1,9 +1,21 @@
 package dev.fluxboot.bootstrap;
 
-import dev.fluxboot.manifests.overlay.InstallOptions;
+import dev.fluxboot.manifests.bundle.Bundle;
 
-/** Runs the install overlay over the bundle: gotk-components.yaml and its objects. */
-final class GenerateComponents implements Step<InstallContext> {
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BUNDLE;
+import static dev.fluxboot.bootstrap.Products.COMPONENTS;
+import static dev.fluxboot.bootstrap.Products.INSTALL;
+
+/** gotk-components.yaml for the bundle's release and the install options (cached by all its inputs). */
+final class GenerateComponents implements Step {
+
+    private final Voice voice;
+
+    GenerateComponents(Voice voice) {
+        this.voice = voice;
+    }
 
     @Override
     public String name() {
@@ -11,19 +23,32 @@ final class GenerateComponents implements Step<InstallContext> {
     }
 
     @Override
-    public void run(InstallContext context) {
-        InstallOptions requested = context.request().options();
-        InstallOptions options = new InstallOptions(context.bundle().version(), requested.namespace(),
-                requested.components(), requested.componentsExtra(), requested.registry(), requested.imagePullSecret(),
-                requested.watchAllNamespaces(), requested.networkPolicy(), requested.logLevel(),
-                requested.clusterDomain(), requested.tolerationKeys());
-        context.components(context.services().generator().generate(context.bundle(), options));
-        if (!context.request().export()) {
-            if (context.verbose()) {
-                // The Flux CLI prints the generated objects on stdout with --verbose.
-                context.reporter().result(context.components().yaml());
+    public Set<Product<?>> needs() {
+        return Set.of(INSTALL, BUNDLE);
+    }
+
+    @Override
+    public Set<Product<?>> makes() {
+        return Set.of(COMPONENTS);
+    }
+
+    @Override
+    public void run(Run run) {
+        Bundle bundle = run.get(BUNDLE);
+        var components = run.world().generator().generate(bundle,
+                run.get(INSTALL).options().withVersion(bundle.version()));
+        run.put(COMPONENTS, components);
+        switch (voice) {
+            case INSTALL -> {
+                if (run.verbose()) {
+                    // The Flux CLI prints the generated objects on stdout with --verbose.
+                    run.reporter().result(components.yaml());
+                }
+                run.reporter().success("manifests build completed");
             }
-            context.reporter().success("manifests build completed");
+            case BOOTSTRAP -> run.reporter().success("generated component manifests");
+            case QUIET -> {
+            }
         }
     }
 }

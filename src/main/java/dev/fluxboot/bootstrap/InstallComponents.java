@@ -1,5 +1,6 @@
 package dev.fluxboot.bootstrap;
 
+import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.ObjectChange;
 import dev.fluxboot.git.RemoteBranch;
 
@@ -7,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.BRANCH;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.COMPONENTS;
+
 /**
- * Installs the components directly while Flux does not manage itself yet: while the
- * Kustomization {@code <ns>/<ns>} is missing or has no {@code status.lastAppliedRevision}. When
- * the folder already has a kustomization.yaml (a user's patches), the components go through it,
- * so the patches apply from the start; gotk-sync.yaml, not written yet, is left out.
+ * Step 5: the components into the cluster, only while Flux does not yet manage itself (after that,
+ * Flux applies gotk-components.yaml from Git). A user's kustomization.yaml with patches already in
+ * the repository is honoured: the components go in as it builds them.
  */
-final class InstallComponents implements Step<BootstrapContext> {
+final class InstallComponents implements Step {
 
     @Override
     public String name() {
@@ -21,29 +26,36 @@ final class InstallComponents implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        String namespace = context.namespace();
-        boolean managed = context.cluster().get(FluxObjects.KUSTOMIZATION, namespace, namespace)
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, CLUSTER, BRANCH, COMPONENTS);
+    }
+
+    @Override
+    public void run(Run run) {
+        BootstrapRequest request = run.get(BOOTSTRAP);
+        String namespace = request.namespace();
+        Cluster cluster = run.get(CLUSTER);
+        boolean managed = cluster.get(FluxObjects.KUSTOMIZATION, namespace, namespace)
                 .flatMap(kustomization -> ObjectFields.text(kustomization, "status", "lastAppliedRevision"))
                 .isPresent();
         if (!managed) {
-            context.reporter().action("installing components in \"" + namespace + "\" namespace");
-            List<ObjectChange> changes = context.cluster().apply(objects(context), context.remaining());
-            if (context.verbose()) {
-                changes.forEach(change -> context.reporter().info(change.toString()));
+            run.reporter().action("installing components in \"" + namespace + "\" namespace");
+            List<ObjectChange> changes = cluster.apply(objects(run, request), run.remaining());
+            if (run.verbose()) {
+                changes.forEach(change -> run.reporter().info(change.toString()));
             }
-            context.reporter().success("installed components");
+            run.reporter().success("installed components");
         }
-        context.reporter().success("reconciled components");
+        run.reporter().success("reconciled components");
     }
 
-    private static List<Map<String, Object>> objects(BootstrapContext context) {
-        SyncTarget target = context.request().target();
-        String namespace = context.namespace();
-        RemoteBranch branch = context.branch();
+    private static List<Map<String, Object>> objects(Run run, BootstrapRequest request) {
+        SyncTarget target = request.target();
+        String namespace = request.namespace();
+        RemoteBranch branch = run.get(BRANCH);
         if (branch.exists(target.kustomizationFile(namespace))) {
             return FluxDirectory.build(branch, target.fluxDirectory(namespace), Set.of(SyncTarget.SYNC_FILE));
         }
-        return context.components().objects();
+        return run.get(COMPONENTS).objects();
     }
 }

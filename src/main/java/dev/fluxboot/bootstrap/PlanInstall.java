@@ -1,22 +1,23 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
+import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.FluxInstallation;
 import dev.fluxboot.cluster.KubernetesVersionRequirement;
 import dev.fluxboot.cluster.ObjectPlan;
-import dev.fluxboot.cluster.SecretManifest;
-import dev.fluxboot.manifests.overlay.InstallOptions;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/**
- * {@code install --dry-run}: the checks of {@link CheckExistingFlux} without asking anything (a
- * takeover is a warning), then the objects apply would create or configure (server-side dry
- * run), the image pull secret among them with its keys only.
- */
-final class PlanInstall implements Step<InstallContext> {
+import static dev.fluxboot.bootstrap.Products.BUNDLE;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.COMPONENTS;
+import static dev.fluxboot.bootstrap.Products.INSTALL;
+
+/** {@code install --dry-run}: what the install would create or configure; nothing is changed and nothing asked. */
+final class PlanInstall implements Step {
 
     @Override
     public String name() {
@@ -24,9 +25,16 @@ final class PlanInstall implements Step<InstallContext> {
     }
 
     @Override
-    public void run(InstallContext context) {
-        KubernetesVersionRequirement.warnIfUnsupported(context.cluster(), context.bundle().version(), context.reporter());
-        FluxInstallation existing = context.cluster().inspectFlux();
+    public Set<Product<?>> needs() {
+        return Set.of(INSTALL, BUNDLE, COMPONENTS, CLUSTER);
+    }
+
+    @Override
+    public void run(Run run) {
+        Cluster cluster = run.get(CLUSTER);
+        InstallRequest request = run.get(INSTALL);
+        KubernetesVersionRequirement.warnIfUnsupported(cluster, run.get(BUNDLE).version(), run.reporter());
+        FluxInstallation existing = cluster.inspectFlux();
         if (existing.bootstrapKustomization().isPresent()) {
             throw new FluxbootException("this cluster has already been bootstrapped with "
                     + existing.version().map(v -> "Flux " + v).orElse("Flux")
@@ -34,21 +42,17 @@ final class PlanInstall implements Step<InstallContext> {
         }
         String manager = existing.managedBy().orElse("");
         if (existing.installed() && !manager.isEmpty() && !manager.equals("flux")) {
-            context.reporter().warning("Flux in this cluster is managed by " + manager
+            run.reporter().warning("Flux in this cluster is managed by " + manager
                     + ": the install would take it over (--force, or a yes at the terminal)");
         }
-        context.reporter().action("planning components in " + context.request().namespace()
+        run.reporter().action("planning components in " + request.namespace()
                 + " namespace (dry run: nothing is changed)");
-        List<Map<String, Object>> objects = new ArrayList<>(context.components().objects());
-        InstallRequest request = context.request();
-        InstallOptions options = request.options();
-        request.registryCredentials().ifPresent(credentials -> objects.add(SecretManifest.of(options.namespace(),
-                options.imagePullSecret(), ApplyImagePullSecret.TYPE,
-                Map.of(ApplyImagePullSecret.KEY, credentials.dockerConfigJson(options.registry())))));
-        List<ObjectPlan> plans = context.cluster().plan(objects);
-        context.pending().reportObjects(plans, context.reporter());
+        List<Map<String, Object>> objects = new ArrayList<>(run.get(COMPONENTS).objects());
+        ImagePullSecret.manifest(request).ifPresent(objects::add);
+        List<ObjectPlan> plans = cluster.plan(objects);
+        run.plan().addObjects(plans);
         long changing = plans.stream().filter(ObjectPlan::changes).count();
-        context.reporter().success(changing == 0 ? "dry run: the cluster is up to date"
+        run.reporter().success(changing == 0 ? "dry run: the cluster is up to date"
                 : "dry run: " + changing + " objects would change");
     }
 }

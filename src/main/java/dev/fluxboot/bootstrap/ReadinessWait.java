@@ -2,10 +2,12 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.ui.GoDuration;
+import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.ResourceType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,36 +25,97 @@ final class ReadinessWait {
     private static final Pattern LEGACY_SHA = Pattern.compile("[0-9a-f]{40}");
 
     /**
-     * @param revisionPath          where the controller writes the revision it reconciled
-     * @param generationMustBeSeen  fail-safe for objects the bootstrap just changed: wait until
-     *                              {@code status.observedGeneration} is there and equals {@code metadata.generation}
-     * @param hint                  what to check next, appended to every failure
-     * @param requestedAt           the {@code reconcile.fluxcd.io/requestedAt} this run set, or null: a
-     *                              {@code Ready=False} counts only once the controller has handled it
-     *                              ({@code status.lastHandledReconcileAt}), so a failure from before the run
-     *                              (a deploy key deleted and now registered again) is not taken for this run's
+     * What to wait for and how to judge it.
+     *
+     * @param revisionPath            where the controller writes the revision it reconciled
+     * @param generationMustBeSeen    fail-safe for objects the bootstrap just changed: wait until
+     *                                {@code status.observedGeneration} is there and equals {@code metadata.generation}
+     * @param hint                    what to check next, appended to every failure
+     * @param requestedAt             the {@code reconcile.fluxcd.io/requestedAt} this run set, or null: a
+     *                                {@code Ready=False} counts only once the controller has handled it
+     *                                ({@code status.lastHandledReconcileAt}), so a failure from before the run
+     *                                (a deploy key deleted and now registered again) is not taken for this run's
      * @param failureMustBeAtRevision a {@code Ready=False} counts only when the revision path holds the
-     *                              expected revision: a Kustomization waiting for its source ("Source
-     *                              artifact not found, retrying") has not attempted the revision yet
+     *                                expected revision: a Kustomization waiting for its source ("Source
+     *                                artifact not found, retrying") has not attempted the revision yet
      */
-    record Target(ResourceType type, String namespace, String name, String[] revisionPath,
+    record Target(ResourceType type, String namespace, String name, List<String> revisionPath,
                   boolean generationMustBeSeen, String hint, String requestedAt, boolean failureMustBeAtRevision) {
+
+        static Builder of(ResourceType type, String namespace, String name) {
+            return new Builder(type, namespace, name);
+        }
 
         String subject() {
             return type.kind() + " \"" + namespace + "/" + name + "\"";
+        }
+
+        String[] revisionPathArray() {
+            return revisionPath.toArray(String[]::new);
+        }
+
+        /** Sets one judgement at a time; the booleans default to false. */
+        static final class Builder {
+            private final ResourceType type;
+            private final String namespace;
+            private final String name;
+            private List<String> revisionPath = List.of();
+            private boolean generationMustBeSeen;
+            private String hint = "";
+            private String requestedAt;
+            private boolean failureMustBeAtRevision;
+
+            private Builder(ResourceType type, String namespace, String name) {
+                this.type = type;
+                this.namespace = namespace;
+                this.name = name;
+            }
+
+            Builder revisionAt(String... path) {
+                revisionPath = List.of(path);
+                return this;
+            }
+
+            Builder generationMustBeSeen() {
+                generationMustBeSeen = true;
+                return this;
+            }
+
+            Builder hint(String value) {
+                hint = value;
+                return this;
+            }
+
+            Builder requestedAt(String value) {
+                requestedAt = value;
+                return this;
+            }
+
+            Builder failureMustBeAtRevision() {
+                failureMustBeAtRevision = true;
+                return this;
+            }
+
+            Target build() {
+                return new Target(type, namespace, name, revisionPath, generationMustBeSeen, hint, requestedAt,
+                        failureMustBeAtRevision);
+            }
         }
     }
 
     private ReadinessWait() {
     }
 
-    static void await(BootstrapContext context, Target target, String expectedRevision) {
-        Duration poll = context.services().pollInterval();
-        Instant deadline = context.deadline();
+    /**
+     * Polls the object until it is ready at the revision, fails as soon as it will not get there, or
+     * times out at the run's deadline.
+     */
+    static void await(Run run, Cluster cluster, Target target, String expectedRevision) {
+        Duration poll = run.world().pollInterval();
+        Instant deadline = run.deadline();
         String last = "the object does not exist yet";
         while (true) {
-            Optional<Map<String, Object>> object = context.cluster().get(target.type(), target.namespace(),
-                    target.name());
+            Optional<Map<String, Object>> object = cluster.get(target.type(), target.namespace(), target.name());
             if (object.isPresent()) {
                 Optional<String> pending = check(object.get(), target, expectedRevision);
                 if (pending.isEmpty()) {
@@ -60,13 +123,13 @@ final class ReadinessWait {
                 }
                 last = pending.get();
             }
-            Duration left = Duration.between(context.clock().instant(), deadline);
+            Duration left = Duration.between(run.clock().instant(), deadline);
             if (left.isNegative() || left.isZero()) {
-                throw new FluxbootException("timed out after --timeout=" + GoDuration.format(context.request().install().timeout())
+                throw new FluxbootException("timed out after --timeout=" + GoDuration.format(run.timeout())
                         + " waiting for " + target.subject() + " to be reconciled at revision " + expectedRevision
                         + ": " + last + "; " + target.hint());
             }
-            sleep(poll.compareTo(left) < 0 ? poll : left);
+            run.sleep(poll.compareTo(left) < 0 ? poll : left);
         }
     }
 
@@ -89,7 +152,7 @@ final class ReadinessWait {
         boolean requestHandled = target.requestedAt() == null
                 || target.requestedAt().equals(ObjectFields.text(object, "status", "lastHandledReconcileAt").orElse(""));
         boolean aboutThisRevision = !target.failureMustBeAtRevision()
-                || normalizeRevision(ObjectFields.text(object, target.revisionPath()).orElse("")).equals(expectedRevision);
+                || normalizeRevision(ObjectFields.text(object, target.revisionPathArray()).orElse("")).equals(expectedRevision);
         if (status.equals("False") && (statusCurrent || conditionCurrent) && requestHandled && aboutThisRevision) {
             throw new FluxbootException(target.subject() + " is not ready: " + message(ready.get()) + "; "
                     + target.hint());
@@ -105,7 +168,7 @@ final class ReadinessWait {
         if (!status.equals("True")) {
             return Optional.of("last condition " + describe(ready.get()));
         }
-        String revision = normalizeRevision(ObjectFields.text(object, target.revisionPath()).orElse(""));
+        String revision = normalizeRevision(ObjectFields.text(object, target.revisionPathArray()).orElse(""));
         if (!revision.equals(expectedRevision)) {
             return Optional.of("Ready=True at revision " + (revision.isEmpty() ? "(none)" : revision)
                     + ", not yet at " + expectedRevision);
@@ -148,14 +211,5 @@ final class ReadinessWait {
         Object message = condition.get("message");
         String text = message == null ? "" : String.valueOf(message).strip();
         return text.isEmpty() ? "(no message)" : text.replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(Math.max(1, duration.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FluxbootException("interrupted while waiting for Flux to reconcile");
-        }
     }
 }

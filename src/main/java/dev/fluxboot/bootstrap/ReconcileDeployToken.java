@@ -8,16 +8,19 @@ import dev.fluxboot.githost.GitHost;
 import dev.fluxboot.githost.RemoteRepository;
 
 import java.util.Optional;
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.CREDENTIALS;
+import static dev.fluxboot.bootstrap.Products.FORGE;
+import static dev.fluxboot.bootstrap.Products.REPOSITORY;
 
 /**
- * {@code --deploy-token-auth} (GitLab), in step 6 before the source secret is written: the host
- * holds a read-only project deploy token under Flux's name ({@code <ns>-<branch>-<secret>-<path>})
- * whose credentials the source secret carries ({@code username}, {@code password}, and {@code ca.crt}
- * from {@code --ca-file}) instead of the API token. A token's secret can only be read when it is
- * created, so the one named in the existing Secret is kept; otherwise a new one is created and the
- * Secret is rewritten with it.
+ * {@code --deploy-token-auth} (GitLab): the cluster fetches with a project deploy token, created when
+ * the source secret does not hold a valid one; the source secret becomes that token, never the API token.
  */
-final class ReconcileDeployToken implements Step<BootstrapContext> {
+final class ReconcileDeployToken implements Step {
 
     @Override
     public String name() {
@@ -25,36 +28,44 @@ final class ReconcileDeployToken implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        GitHost gitHost = context.services().host().orElseThrow();
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, FORGE, REPOSITORY, CLUSTER, CREDENTIALS);
+    }
+
+    @Override
+    public Set<Product<?>> makes() {
+        return Set.of(CREDENTIALS);
+    }
+
+    @Override
+    public void run(Run run) {
+        GitHost gitHost = run.get(FORGE);
         if (!(gitHost instanceof DeployTokenHost host)) {
             throw new FluxbootException(gitHost.name() + " has no deploy tokens: drop --deploy-token-auth");
         }
-        RemoteRepository repository = context.hostRepository().orElseThrow(
-                () -> new IllegalStateException("no repository from the host yet"));
-        SyncTarget target = context.request().target();
-        Optional<String> secretUsername = FluxObjects.secretData(context.cluster(), context.namespace(),
-                        target.secretName())
+        BootstrapRequest request = run.get(BOOTSTRAP);
+        RemoteRepository repository = run.get(REPOSITORY).onForge().orElseThrow(
+                () -> new IllegalStateException("no repository from the forge yet"));
+        Optional<String> secretUsername = SourceSecrets.secretData(run.get(CLUSTER), request.namespace(),
+                        request.target().secretName())
                 .map(data -> data.get(SourceSecret.USERNAME)).filter(name -> !name.isEmpty());
-        context.reporter().action("checking to reconcile deploy token for source secret");
-        DeployTokenResult result = host.ensureDeployToken(repository, RegisterDeployKey.title(context), secretUsername,
+        run.reporter().action("checking to reconcile deploy token for source secret");
+        DeployTokenResult result = host.ensureDeployToken(repository, RegisterDeployKey.title(request), secretUsername,
                 false);
-        ReconcileRepository.report(context, result.changes());
-        SourceCredentials credentials = context.credentials();
+        ReconcileRepository.report(run, result.changes());
         // Never the API token: the Secret holds the deploy token, or stays as it is when that is still valid.
-        Optional<SourceSecret> secret = result.created().map(token -> secretFor(token, context));
-        context.credentials(new SourceCredentials(credentials.remote(), credentials.syncUrl(), secret, Optional.empty()));
+        Optional<SourceSecret> secret = result.created().map(token -> secretFor(token, request, repository));
+        run.put(CREDENTIALS, run.get(CREDENTIALS).withTokenSecret(secret));
         if (result.created().isEmpty()) {
-            context.reporter().success("reconciled deploy token for source secret");
+            run.reporter().success("reconciled deploy token for source secret");
         }
     }
 
-    private static SourceSecret secretFor(DeployToken token, BootstrapContext context) {
-        SourceSecret secret = SourceSecretGenerator.basic(token.username(), token.token(),
-                context.request().auth().caPem());
+    private static SourceSecret secretFor(DeployToken token, BootstrapRequest request, RemoteRepository repository) {
+        SourceSecret secret = SourceSecretGenerator.basic(token.username(), token.token(), request.auth().caPem());
         if (!secret.data().containsKey(SourceSecret.PASSWORD)) {
-            throw new FluxbootException("the deploy token of " + context.hostRepository().map(r -> r.owner() + "/" + r.name())
-                    .orElse("the repository") + " came without credentials");
+            throw new FluxbootException("the deploy token of " + repository.owner() + "/" + repository.name()
+                    + " came without credentials");
         }
         return secret;
     }

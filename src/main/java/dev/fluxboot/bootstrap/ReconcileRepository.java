@@ -4,8 +4,15 @@ import dev.fluxboot.githost.GitHost;
 import dev.fluxboot.githost.HostChange;
 import dev.fluxboot.githost.RepositoryResult;
 
-/** Step 1 of forge commands: the repository exists, with the access and settings asked for. */
-final class ReconcileRepository implements Step<BootstrapContext> {
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.FORGE;
+import static dev.fluxboot.bootstrap.Products.FORGE_REQUEST;
+import static dev.fluxboot.bootstrap.Products.REPOSITORY;
+
+/** Step 1 (forges): the repository exists, with the visibility and team access asked for. */
+final class ReconcileRepository implements Step {
 
     @Override
     public String name() {
@@ -13,44 +20,38 @@ final class ReconcileRepository implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        GitHost host = context.services().host().orElseThrow();
-        HostRepository wanted = context.request().hostRepository().orElseThrow();
-        context.reporter().action("connecting to " + host.name());
-        RepositoryResult result = host.reconcileRepository(wanted.spec(), context.dryRun());
-        if (context.dryRun()) {
-            reportPending(context, result.changes());
-            context.hostRepository(result.repository());
-            return;
-        }
-        report(context, result.changes());
-        context.hostRepository(result.repository());
-        context.reporter().success("repository \"" + result.repository().owner() + "/" + result.repository().name()
-                + "\" reconciled");
+    public Set<Product<?>> needs() {
+        return Set.of(FORGE_REQUEST, FORGE);
     }
 
-    /** A dry run's host changes: listed on stdout and counted; failures stay warnings. */
-    static void reportPending(BootstrapContext context, Iterable<HostChange> changes) {
-        StringBuilder out = new StringBuilder();
-        for (HostChange change : changes) {
-            if (change.warning()) {
-                context.reporter().warning(change.description());
-            } else {
-                context.pending().add(1);
-                out.append(change.description()).append('\n');
-            }
-        }
-        if (!out.isEmpty()) {
-            context.reporter().result(out.toString());
+    @Override
+    public Set<Product<?>> makes() {
+        return Set.of(REPOSITORY);
+    }
+
+    @Override
+    public void run(Run run) {
+        GitHost host = run.get(FORGE);
+        ForgeRequest wanted = run.get(FORGE_REQUEST);
+        run.reporter().action("connecting to " + host.name());
+        RepositoryResult result = host.reconcileRepository(wanted.spec(), run.dryRun());
+        report(run, result.changes());
+        run.put(REPOSITORY, new RepositoryLocation(result.repository().httpsCloneUrl(), Optional.of(result.repository())));
+        if (!run.dryRun()) {
+            run.reporter().success("repository \"" + result.repository().owner() + "/" + result.repository().name()
+                    + "\" reconciled");
         }
     }
 
-    static void report(BootstrapContext context, Iterable<HostChange> changes) {
+    /** The forge's changes: done, or in a dry run recorded as pending; warnings stay warnings. */
+    static void report(Run run, Iterable<HostChange> changes) {
         for (HostChange change : changes) {
             if (change.warning()) {
-                context.reporter().warning(change.description());
+                run.reporter().warning(change.description());
+            } else if (run.dryRun()) {
+                run.plan().add(PlannedChange.Area.HOST, change.description() + "\n", 1);
             } else {
-                context.reporter().success(change.description());
+                run.reporter().success(change.description());
             }
         }
     }

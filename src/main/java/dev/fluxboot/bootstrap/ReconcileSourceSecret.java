@@ -1,13 +1,14 @@
 package dev.fluxboot.bootstrap;
 
 import java.util.Optional;
+import java.util.Set;
 
-/**
- * Creates or updates the source secret in the cluster (never in Git). A secret that is kept
- * (a re-run without new key material) is not written; one that would not change is not
- * written either (server-side apply compares first).
- */
-final class ReconcileSourceSecret implements Step<BootstrapContext> {
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.CREDENTIALS;
+
+/** Step 6: the source secret in the cluster (never in Git), when the credentials made one. */
+final class ReconcileSourceSecret implements Step {
 
     @Override
     public String name() {
@@ -15,17 +16,22 @@ final class ReconcileSourceSecret implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        String subject = context.namespace() + "/" + context.request().target().secretName();
-        context.reporter().action("determining if source secret \"" + subject + "\" exists");
-        Optional<SourceSecret> secret = context.credentials().secret();
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, CLUSTER, CREDENTIALS);
+    }
+
+    @Override
+    public void run(Run run) {
+        BootstrapRequest request = run.get(BOOTSTRAP);
+        String subject = request.namespace() + "/" + request.target().secretName();
+        run.reporter().action("determining if source secret \"" + subject + "\" exists");
+        Optional<SourceSecret> secret = run.get(CREDENTIALS).secret();
         if (secret.isEmpty()) {
-            context.reporter().success("source secret up to date");
+            run.reporter().success("source secret up to date");
             return;
         }
-        context.reporter().action("applying source secret \"" + subject + "\"");
-        context.cluster().applySecret(context.namespace(), context.request().target().secretName(), null,
-                secret.get().data());
-        context.reporter().success("reconciled source secret");
+        run.reporter().action("applying source secret \"" + subject + "\"");
+        run.get(CLUSTER).applySecret(request.namespace(), request.target().secretName(), null, secret.get().data());
+        run.reporter().success("reconciled source secret");
     }
 }

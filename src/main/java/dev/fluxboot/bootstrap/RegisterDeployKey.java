@@ -7,13 +7,16 @@ import dev.fluxboot.githost.HostChange;
 import dev.fluxboot.githost.RemoteRepository;
 
 import java.util.List;
+import java.util.Set;
 
-/**
- * The deploy-key half of step 6 for forge commands: the host holds the source secret's public
- * key under Flux's title ({@code <ns>-<branch>-<secret>-<path>}), read-only unless
- * {@code --read-write-key}. Checked on every run, so a key deleted on the host comes back.
- */
-final class RegisterDeployKey implements Step<BootstrapContext> {
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.CREDENTIALS;
+import static dev.fluxboot.bootstrap.Products.FORGE;
+import static dev.fluxboot.bootstrap.Products.FORGE_REQUEST;
+import static dev.fluxboot.bootstrap.Products.REPOSITORY;
+
+/** Step 6 (forges): the public key of the source secret registered as the repository's deploy key. */
+final class RegisterDeployKey implements Step {
 
     @Override
     public String name() {
@@ -21,37 +24,39 @@ final class RegisterDeployKey implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        SshKeyPair key = context.credentials().deployKey().orElse(null);
-        if (key == null && context.newKeyPending()) {
-            RemoteRepository repository = context.hostRepository().orElseThrow();
-            context.pending().add(1);
-            context.reporter().result("deploy key \"" + title(context) + "\" would be added to \""
-                    + repository.sshUrl() + "\" (for a new key)\n");
-            return;
-        }
-        if (key == null) {
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, FORGE_REQUEST, FORGE, REPOSITORY, CREDENTIALS);
+    }
+
+    @Override
+    public void run(Run run) {
+        BootstrapRequest request = run.get(BOOTSTRAP);
+        SourceCredentials credentials = run.get(CREDENTIALS);
+        RemoteRepository repository = run.get(REPOSITORY).onForge().orElseThrow(
+                () -> new IllegalStateException("no repository from the forge yet"));
+        String title = title(request);
+        if (credentials.deployKey().isEmpty()) {
+            if (credentials.keyPending()) {
+                run.plan().add(PlannedChange.Area.HOST, "deploy key \"" + title + "\" would be added to \""
+                        + repository.sshUrl() + "\" (for a new key)\n", 1);
+            }
             return; // token auth: no key to register
         }
-        GitHost host = context.services().host().orElseThrow();
-        RemoteRepository repository = context.hostRepository().orElseThrow(
-                () -> new IllegalStateException("no repository from the host yet"));
-        BootstrapRequest request = context.request();
-        String title = title(context);
-        boolean readOnly = !request.hostRepository().map(HostRepository::readWriteKey).orElse(false);
-        if (context.dryRun()) {
-            ReconcileRepository.reportPending(context, host.ensureDeployKey(repository,
-                    new DeployKey(title, key.authorizedKey(), readOnly), true));
+        SshKeyPair key = credentials.deployKey().get();
+        GitHost host = run.get(FORGE);
+        boolean readOnly = !run.get(FORGE_REQUEST).readWriteKey();
+        DeployKey wanted = new DeployKey(title, key.authorizedKey(), readOnly);
+        if (run.dryRun()) {
+            ReconcileRepository.report(run, host.ensureDeployKey(repository, wanted, true));
             return;
         }
-        context.reporter().action("configuring deploy key");
-        List<HostChange> changes = host.ensureDeployKey(repository, new DeployKey(title, key.authorizedKey(), readOnly),
-                false);
+        run.reporter().action("configuring deploy key");
+        List<HostChange> changes = host.ensureDeployKey(repository, wanted, false);
         // The host names what it changed (as Flux: "configured deploy key ..."); a kept key is one line.
         if (changes.isEmpty()) {
-            context.reporter().success("deploy key \"" + title + "\" is configured for \"" + repository.sshUrl() + "\"");
+            run.reporter().success("deploy key \"" + title + "\" is configured for \"" + repository.sshUrl() + "\"");
         }
-        ReconcileRepository.report(context, changes);
+        ReconcileRepository.report(run, changes);
     }
 
     /**
@@ -59,8 +64,8 @@ final class RegisterDeployKey implements Step<BootstrapContext> {
      * other's: it calls deployKeyName(namespace, branch, secretName, path), the path as its flag
      * holds it ("./<path>", nothing for the root), e.g. flux-system-main-flux-system-./clusters/prod.
      */
-    static String title(BootstrapContext context) {
-        SyncTarget target = context.request().target();
-        return DeployKey.fluxTitle(context.namespace(), target.branch(), target.secretName(), target.path());
+    static String title(BootstrapRequest request) {
+        SyncTarget target = request.target();
+        return DeployKey.fluxTitle(request.namespace(), target.branch(), target.secretName(), target.path());
     }
 }

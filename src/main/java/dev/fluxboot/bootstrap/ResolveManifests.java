@@ -1,7 +1,18 @@
 package dev.fluxboot.bootstrap;
 
-/** Finds the Flux release's manifests: {@code --manifests}, the cache, the embedded bundle or a download. */
-final class ResolveManifests implements Step<InstallContext> {
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BUNDLE;
+import static dev.fluxboot.bootstrap.Products.INSTALL;
+
+/** The release bundle: {@code --manifests}, the embedded one, the cache, or a download. */
+final class ResolveManifests implements Step {
+
+    private final Voice voice;
+
+    ResolveManifests(Voice voice) {
+        this.voice = voice;
+    }
 
     @Override
     public String name() {
@@ -9,11 +20,24 @@ final class ResolveManifests implements Step<InstallContext> {
     }
 
     @Override
-    public void run(InstallContext context) {
-        InstallRequest request = context.request();
-        if (!request.export()) {
-            context.reporter().info("✚ generating manifests");
+    public Set<Product<?>> needs() {
+        return Set.of(INSTALL);
+    }
+
+    @Override
+    public Set<Product<?>> makes() {
+        return Set.of(BUNDLE);
+    }
+
+    @Override
+    public void run(Run run) {
+        switch (voice) {
+            case INSTALL -> run.reporter().info("✚ generating manifests");
+            case BOOTSTRAP -> run.reporter().action("generating component manifests");
+            case QUIET -> {
+            }
         }
-        context.bundle(context.services().bundles().locate(request.manifests(), request.version()));
+        InstallRequest request = run.get(INSTALL);
+        run.put(BUNDLE, run.world().bundles().locate(request.manifests(), request.version()));
     }
 }

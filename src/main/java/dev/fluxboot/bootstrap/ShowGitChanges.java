@@ -1,10 +1,12 @@
 package dev.fluxboot.bootstrap;
 
-/**
- * {@code --dry-run}: the commits made in the local copy only, as one unified diff against the
- * fetched tip (a new repository: the new files), on stdout.
- */
-final class ShowGitChanges implements Step<BootstrapContext> {
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BRANCH;
+import static dev.fluxboot.bootstrap.Products.FETCHED_TIP;
+
+/** Dry run: the commits made in the local copy, as one unified diff against the fetched tip. */
+final class ShowGitChanges implements Step {
 
     @Override
     public String name() {
@@ -12,12 +14,17 @@ final class ShowGitChanges implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        String diff = context.branch().diff(context.fetchedTip());
+    public Set<Product<?>> needs() {
+        return Set.of(BRANCH, FETCHED_TIP);
+    }
+
+    @Override
+    public void run(Run run) {
+        String diff = run.get(BRANCH).diff(run.get(FETCHED_TIP));
         if (diff.isEmpty()) {
-            context.reporter().success("dry run: the repository is up to date");
+            run.reporter().success("dry run: the repository is up to date");
             return;
         }
-        context.reporter().result(diff);
+        run.plan().add(PlannedChange.Area.GIT, diff, 0);
     }
 }

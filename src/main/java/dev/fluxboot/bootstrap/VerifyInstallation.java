@@ -1,7 +1,12 @@
 package dev.fluxboot.bootstrap;
 
-/** Waits for the component Deployments to become available, then says the install finished. */
-final class VerifyInstallation implements Step<InstallContext> {
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.INSTALL;
+
+/** {@code install}: the controller Deployments available. */
+final class VerifyInstallation implements Step {
 
     @Override
     public String name() {
@@ -9,11 +14,16 @@ final class VerifyInstallation implements Step<InstallContext> {
     }
 
     @Override
-    public void run(InstallContext context) {
-        context.reporter().waiting("verifying installation");
-        InstallRequest request = context.request();
-        context.cluster().waitForDeployments(request.namespace(), request.options().allComponents(),
-                context.remaining(), context.reporter());
-        context.reporter().success("install finished");
+    public Set<Product<?>> needs() {
+        return Set.of(INSTALL, CLUSTER);
+    }
+
+    @Override
+    public void run(Run run) {
+        run.reporter().waiting("verifying installation");
+        InstallRequest request = run.get(INSTALL);
+        run.get(CLUSTER).waitForDeployments(request.namespace(), request.options().allComponents(), run.remaining(),
+                run.reporter());
+        run.reporter().success("install finished");
     }
 }

@@ -2,8 +2,13 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
 
-/** The controller Deployments of every component are available. */
-final class WaitForComponents implements Step<BootstrapContext> {
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.INSTALL;
+
+/** Step 9: the controller Deployments available (all failures reported together). */
+final class WaitForComponents implements Step {
 
     @Override
     public String name() {
@@ -11,16 +16,21 @@ final class WaitForComponents implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        context.reporter().action("confirming components are healthy");
-        InstallRequest install = context.request().install();
+    public Set<Product<?>> needs() {
+        return Set.of(INSTALL, CLUSTER);
+    }
+
+    @Override
+    public void run(Run run) {
+        run.reporter().action("confirming components are healthy");
+        InstallRequest install = run.get(INSTALL);
         try {
-            context.cluster().waitForDeployments(context.namespace(), install.options().allComponents(),
-                    context.remaining(), context.reporter());
+            run.get(CLUSTER).waitForDeployments(install.namespace(), install.options().allComponents(),
+                    run.remaining(), run.reporter());
         } catch (FluxbootException e) {
-            throw new FluxbootException(e.getMessage() + "; check 'kubectl -n " + context.namespace()
+            throw new FluxbootException(e.getMessage() + "; check 'kubectl -n " + install.namespace()
                     + " get deployments,pods' and the events of the Deployments that are not available", e);
         }
-        context.reporter().success("all components are healthy");
+        run.reporter().success("all components are healthy");
     }
 }

@@ -1,10 +1,24 @@
 package dev.fluxboot.bootstrap;
 
-/**
- * Waits until source-controller has fetched the pushed revision ({@code <branch>@sha1:<sha>}) into
- * the GitRepository, then until kustomize-controller has applied it through the Kustomization.
- */
-final class WaitForSync implements Step<BootstrapContext> {
+import dev.fluxboot.cluster.Cluster;
+import dev.fluxboot.cluster.ResourceType;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.BRANCH;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.CREDENTIALS;
+
+/** Step 9: the GitRepository and the Kustomization reconciled at the pushed revision. */
+final class WaitForSync implements Step {
+
+    static final String RECONCILE_REQUEST_ANNOTATION = "reconcile.fluxcd.io/requestedAt";
+    private static final String[] ARTIFACT_REVISION = {"status", "artifact", "revision"};
+    private static final String[] ATTEMPTED_REVISION = {"status", "lastAttemptedRevision"};
 
     @Override
     public String name() {
@@ -12,51 +26,61 @@ final class WaitForSync implements Step<BootstrapContext> {
     }
 
     @Override
-    public void run(BootstrapContext context) {
-        String namespace = context.namespace();
-        SyncTarget target = context.request().target();
-        String head = context.branch().head().orElseThrow(() -> new IllegalStateException("nothing was pushed"));
+    public Set<Product<?>> needs() {
+        return Set.of(BOOTSTRAP, CLUSTER, BRANCH, CREDENTIALS);
+    }
+
+    @Override
+    public void run(Run run) {
+        BootstrapRequest request = run.get(BOOTSTRAP);
+        Cluster cluster = run.get(CLUSTER);
+        String namespace = request.namespace();
+        SyncTarget target = request.target();
+        String head = run.get(BRANCH).head().orElseThrow(() -> new IllegalStateException("nothing was pushed"));
         String revision = target.branch() + "@sha1:" + head;
         String subject = namespace + "/" + namespace;
         // As flux bootstrap does: ask both controllers to reconcile now, rather than wait for their
         // interval, and judge failures only from the reconciliation that this request started.
-        String requestedAt = alreadyReconciled(context, namespace, revision) ? null
-                : requestReconciliation(context, namespace);
+        String requestedAt = alreadyReconciled(cluster, namespace, revision) ? null
+                : requestReconciliation(run, cluster, namespace);
 
-        context.reporter().waiting("waiting for GitRepository \"" + subject + "\" to be reconciled");
-        ReadinessWait.await(context, new ReadinessWait.Target(FluxObjects.GIT_REPOSITORY,
-                namespace, namespace, new String[] {"status", "artifact", "revision"}, false,
-                "check that source-controller can fetch " + context.credentials().syncUrl() + " with the Secret "
+        run.reporter().waiting("waiting for GitRepository \"" + subject + "\" to be reconciled");
+        ReadinessWait.await(run, cluster, ReadinessWait.Target.of(FluxObjects.GIT_REPOSITORY, namespace, namespace)
+                .revisionAt(ARTIFACT_REVISION)
+                .requestedAt(requestedAt)
+                .hint("check that source-controller can fetch " + run.get(CREDENTIALS).syncUrl() + " with the Secret "
                         + namespace + "/" + target.secretName() + " (key access, known_hosts, token) and see "
                         + "'kubectl -n " + namespace + " describe gitrepository " + namespace
-                        + "' and the source-controller logs", requestedAt, false), revision);
-        context.reporter().success("GitRepository reconciled successfully");
+                        + "' and the source-controller logs")
+                .build(), revision);
+        run.reporter().success("GitRepository reconciled successfully");
 
-        context.reporter().waiting("waiting for Kustomization \"" + subject + "\" to be reconciled");
-        ReadinessWait.await(context, new ReadinessWait.Target(FluxObjects.KUSTOMIZATION,
-                namespace, namespace, new String[] {"status", "lastAttemptedRevision"}, true,
-                "check the manifests under " + target.kustomizationPath() + " of branch \"" + target.branch()
+        run.reporter().waiting("waiting for Kustomization \"" + subject + "\" to be reconciled");
+        ReadinessWait.await(run, cluster, ReadinessWait.Target.of(FluxObjects.KUSTOMIZATION, namespace, namespace)
+                .revisionAt(ATTEMPTED_REVISION)
+                .generationMustBeSeen()
+                .failureMustBeAtRevision()
+                .requestedAt(requestedAt)
+                .hint("check the manifests under " + target.kustomizationPath() + " of branch \"" + target.branch()
                         + "\" and see 'kubectl -n " + namespace + " describe kustomization " + namespace
-                        + "' and the kustomize-controller logs", requestedAt, true), revision);
-        context.reporter().success("Kustomization reconciled successfully");
+                        + "' and the kustomize-controller logs")
+                .build(), revision);
+        run.reporter().success("Kustomization reconciled successfully");
     }
-
-    static final String RECONCILE_REQUEST_ANNOTATION = "reconcile.fluxcd.io/requestedAt";
 
     /** A no-op re-run changes nothing in the cluster: no request when both are already there. */
-    private static boolean alreadyReconciled(BootstrapContext context, String namespace, String revision) {
-        return ReadinessWait.readyAt(context.cluster().get(FluxObjects.GIT_REPOSITORY, namespace, namespace),
-                new String[] {"status", "artifact", "revision"}, revision)
-                && ReadinessWait.readyAt(context.cluster().get(FluxObjects.KUSTOMIZATION, namespace, namespace),
-                new String[] {"status", "lastAttemptedRevision"}, revision);
+    private static boolean alreadyReconciled(Cluster cluster, String namespace, String revision) {
+        return ReadinessWait.readyAt(cluster.get(FluxObjects.GIT_REPOSITORY, namespace, namespace), ARTIFACT_REVISION,
+                revision)
+                && ReadinessWait.readyAt(cluster.get(FluxObjects.KUSTOMIZATION, namespace, namespace),
+                ATTEMPTED_REVISION, revision);
     }
 
-    private static String requestReconciliation(BootstrapContext context, String namespace) {
+    private static String requestReconciliation(Run run, Cluster cluster, String namespace) {
         // Flux writes the request as RFC 3339 with nanoseconds; controllers compare it as text.
-        String requestedAt = java.time.format.DateTimeFormatter.ISO_INSTANT.format(context.clock().instant());
-        for (var type : java.util.List.of(FluxObjects.GIT_REPOSITORY, FluxObjects.KUSTOMIZATION)) {
-            context.cluster().annotate(type, namespace, namespace,
-                    java.util.Map.of(RECONCILE_REQUEST_ANNOTATION, requestedAt));
+        String requestedAt = DateTimeFormatter.ISO_INSTANT.format(run.clock().instant());
+        for (ResourceType type : List.of(FluxObjects.GIT_REPOSITORY, FluxObjects.KUSTOMIZATION)) {
+            cluster.annotate(type, namespace, namespace, Map.of(RECONCILE_REQUEST_ANNOTATION, requestedAt));
         }
         return requestedAt;
     }

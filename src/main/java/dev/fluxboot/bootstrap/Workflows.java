@@ -1,145 +1,138 @@
 package dev.fluxboot.bootstrap;
 
-import dev.fluxboot.ui.Prompter;
-import dev.fluxboot.ui.Reporter;
-
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Builds the workflows the commands run; the one place that decides which steps run in which order. */
+import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
+import static dev.fluxboot.bootstrap.Products.CONNECTION;
+import static dev.fluxboot.bootstrap.Products.FORGE_REQUEST;
+import static dev.fluxboot.bootstrap.Products.INSTALL;
+import static dev.fluxboot.bootstrap.Products.UNINSTALL;
+import static dev.fluxboot.bootstrap.Products.UNINSTALL_REPORT;
+
+/**
+ * The workflows, each a list of named steps: the one place that decides which steps run in which
+ * order. Each workflow declares its input products; the steps' needs are checked against them when
+ * the workflow is built.
+ */
 public final class Workflows {
 
     private Workflows() {
     }
 
-    /**
-     * {@code install}: resolve the bundle, generate the components, then either print them
-     * ({@code --export}) or check the Flux already there, apply, create the image pull secret
-     * and wait for the controllers.
-     */
-    public static Workflow<InstallContext> install(InstallRequest request) {
-        List<Step<InstallContext>> steps = new ArrayList<>(List.of(new ResolveManifests(), new GenerateComponents()));
-        if (request.export()) {
-            steps.add(new ExportComponents());
-        } else {
-            steps.add(new CheckExistingFlux());
-            steps.add(new ApplyComponents());
-            if (request.registryCredentials().isPresent()) {
-                steps.add(new ApplyImagePullSecret());
-            }
-            steps.add(new VerifyInstallation());
-        }
-        return new Workflow<>("install", steps);
+    /** {@code install --export}: the components for the options, nothing else touched. */
+    public static Workflow export() {
+        return new Workflow("install", Set.of(INSTALL),
+                List.of(new ResolveManifests(Voice.QUIET), new GenerateComponents(Voice.QUIET)));
     }
 
     /**
-     * {@code install --dry-run}: resolve and generate as {@link #install} does, then list what the
-     * apply would create or configure; nothing is changed and nothing is asked.
+     * {@code install}: resolve the bundle, generate the components, check the Flux already there,
+     * apply, create the image pull secret and wait for the controllers.
      */
-    public static Workflow<InstallContext> installDryRun() {
-        return new Workflow<>("install --dry-run",
-                List.of(new ResolveManifests(), new GenerateComponents(), new PlanInstall()));
+    public static Workflow install(InstallRequest request) {
+        List<Step> steps = new ArrayList<>(List.of(new ResolveManifests(Voice.INSTALL),
+                new GenerateComponents(Voice.INSTALL), new ConnectCluster(), new CheckExistingFlux(),
+                new ApplyComponents()));
+        if (request.registryCredentials().isPresent()) {
+            steps.add(new ApplyImagePullSecret(Voice.INSTALL));
+        }
+        steps.add(new VerifyInstallation());
+        return new Workflow("install", Set.of(INSTALL, CONNECTION), steps);
+    }
+
+    /** {@code install --dry-run}: what the apply would create or configure; nothing is changed and nothing asked. */
+    public static Workflow installDryRun() {
+        return new Workflow("install --dry-run", Set.of(INSTALL, CONNECTION),
+                List.of(new ResolveManifests(Voice.INSTALL), new GenerateComponents(Voice.INSTALL),
+                        new ConnectCluster(), new PlanInstall()));
     }
 
     /**
-     * {@code bootstrap}: the pipeline of DESIGN.md, steps 1 to 9. The Git host's steps (the
-     * repository, the deploy key) run only for forge commands, which give a host and its repository.
+     * {@code bootstrap}: the pipeline of DESIGN.md, steps 1 to 9. The forge's steps (the repository,
+     * the deploy key or token) run only for forge commands.
      */
-    public static Workflow<BootstrapContext> bootstrap(BootstrapRequest request, BootstrapServices services) {
-        boolean host = services.host().isPresent() && request.hostRepository().isPresent();
-        List<Step<BootstrapContext>> steps = new ArrayList<>();
-        steps.add(new CheckCluster());
-        steps.add(new CheckSyncPath());
-        if (host) {
-            steps.add(new ReconcileRepository());
-        }
+    public static Workflow bootstrap(BootstrapRequest request) {
+        boolean forge = request.forge().isPresent();
+        List<Step> steps = new ArrayList<>(List.of(new ConnectCluster(), new CheckCluster(), new CheckSyncPath()));
+        steps.addAll(locateRepository(forge));
         steps.add(new ResolveSourceCredentials());
         steps.add(new CloneRepository());
+        steps.add(new ResolveManifests(Voice.BOOTSTRAP));
+        steps.add(new GenerateComponents(Voice.BOOTSTRAP));
         steps.add(new CommitComponents());
         steps.add(new InstallComponents());
         if (request.install().registryCredentials().isPresent()) {
-            steps.add(new ReconcileImagePullSecret());
+            steps.add(new ApplyImagePullSecret(Voice.BOOTSTRAP));
         }
-        if (host && request.hostRepository().get().deployTokenAuth()) {
+        if (forge && request.forge().get().deployTokenAuth()) {
             steps.add(new ReconcileDeployToken());
         }
         steps.add(new ReconcileSourceSecret());
-        if (host) {
+        if (forge) {
             steps.add(new RegisterDeployKey());
         }
         steps.add(new CommitSyncManifests());
         steps.add(new ApplySyncManifests());
         steps.add(new WaitForSync());
         steps.add(new WaitForComponents());
-        return new Workflow<>("bootstrap", steps);
+        return new Workflow("bootstrap", input(forge), steps);
     }
 
     /**
-     * {@code bootstrap --dry-run}: the checks, the host's changes as a dry run, the fetch, both
-     * commits in the local copy only (shown as a diff), then a server-side dry run of what would
+     * {@code bootstrap --dry-run}: the checks, the forge's changes as a dry run, the fetch, both
+     * commits in the local copy only (recorded as a diff), then a server-side dry run of what would
      * be applied. Nothing is pushed, applied, registered or generated, and nothing is asked.
      */
-    public static Workflow<BootstrapContext> bootstrapDryRun(BootstrapRequest request, BootstrapServices services) {
-        boolean host = services.host().isPresent() && request.hostRepository().isPresent();
-        List<Step<BootstrapContext>> steps = new ArrayList<>();
-        steps.add(new CheckCluster());
-        steps.add(new CheckSyncPath());
-        if (host) {
-            steps.add(new ReconcileRepository());
-        }
+    public static Workflow bootstrapDryRun(BootstrapRequest request) {
+        boolean forge = request.forge().isPresent();
+        List<Step> steps = new ArrayList<>(List.of(new ConnectCluster(), new CheckCluster(), new CheckSyncPath()));
+        steps.addAll(locateRepository(forge));
         steps.add(new ResolveSourceCredentials());
         steps.add(new CloneRepository());
+        steps.add(new ResolveManifests(Voice.BOOTSTRAP));
+        steps.add(new GenerateComponents(Voice.BOOTSTRAP));
         steps.add(new CommitComponents());
         steps.add(new CommitSyncManifests());
         steps.add(new ShowGitChanges());
         steps.add(new PlanCluster());
-        if (host) {
+        if (forge) {
             steps.add(new RegisterDeployKey());
         }
-        return new Workflow<>("bootstrap --dry-run", steps);
+        return new Workflow("bootstrap --dry-run", input(forge), steps);
     }
 
     /**
-     * Runs {@link #bootstrapDryRun}; the local copy of the branch and the cluster connection are closed after.
-     *
-     * @return whether anything would change (Git, cluster or host)
+     * {@code uninstall}: the question, then (with {@code --from-git git}) the credentials, read
+     * before the Secret goes, the cluster's Flux, and the cluster's folder in Git (and, on a forge,
+     * its deploy key). Every part is tried; the failures are collected in the report.
      */
-    public static boolean dryRunBootstrap(BootstrapRequest request, BootstrapServices services, Reporter reporter,
-                                          Prompter prompter) {
-        try (BootstrapContext context = new BootstrapContext(request, services, reporter, prompter, Clock.systemUTC(),
-                true)) {
-            bootstrapDryRun(request, services).run(context);
-            return context.pending().any();
+    public static Workflow uninstall(UninstallRequest request) {
+        List<Step> steps = new ArrayList<>(List.of(new ConnectCluster(), new ConfirmUninstall()));
+        Set<Product<?>> input = Set.of(UNINSTALL, UNINSTALL_REPORT, CONNECTION);
+        boolean plain = request.fromGit().flatMap(UninstallRequest.FromGit::plain).isPresent();
+        boolean forge = request.fromGit().flatMap(UninstallRequest.FromGit::forge).isPresent();
+        if (plain) {
+            steps.add(new ResolveRemovalRemote());
         }
+        steps.add(new UninstallFlux());
+        if (plain) {
+            steps.add(new RemoveFluxFolder());
+        }
+        if (forge) {
+            steps.add(new ConnectForge());
+            steps.add(new RemoveFromForge());
+            input = Set.of(UNINSTALL, UNINSTALL_REPORT, CONNECTION, FORGE_REQUEST);
+        }
+        return new Workflow("uninstall", input, steps);
     }
 
-    /** Runs {@link #bootstrap}; the local copy of the branch and the cluster connection are closed after. */
-    public static void runBootstrap(BootstrapRequest request, BootstrapServices services, Reporter reporter,
-                                    Prompter prompter) {
-        try (BootstrapContext context = new BootstrapContext(request, services, reporter, prompter, Clock.systemUTC())) {
-            bootstrap(request, services).run(context);
-        }
+    private static List<Step> locateRepository(boolean forge) {
+        return forge ? List.of(new ConnectForge(), new ReconcileRepository()) : List.of(new LocateRepository());
     }
 
-    /**
-     * Runs {@link #installDryRun} for {@code request} and closes the cluster connection it opened.
-     *
-     * @return whether anything would change
-     */
-    public static boolean dryRunInstall(InstallRequest request, InstallServices services, Reporter reporter,
-                                        Prompter prompter) {
-        try (InstallContext context = new InstallContext(request, services, reporter, prompter, Clock.systemUTC())) {
-            installDryRun().run(context);
-            return context.pending().any();
-        }
-    }
-
-    /** Runs {@link #install} for {@code request} and closes the cluster connection it opened. */
-    public static void runInstall(InstallRequest request, InstallServices services, Reporter reporter,
-                                  Prompter prompter) {
-        try (InstallContext context = new InstallContext(request, services, reporter, prompter, Clock.systemUTC())) {
-            install(request).run(context);
-        }
+    private static Set<Product<?>> input(boolean forge) {
+        return forge ? Set.of(BOOTSTRAP, INSTALL, CONNECTION, FORGE_REQUEST) : Set.of(BOOTSTRAP, INSTALL, CONNECTION);
     }
 }

@@ -1,8 +1,7 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.UsageException;
-import dev.fluxboot.githost.TeamAccess;
-import dev.fluxboot.githost.bitbucket.BitbucketServerOptions;
+import dev.fluxboot.api.ForgeRepository;
+import dev.fluxboot.api.ForgeType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,7 +50,7 @@ public final class BootstrapBitbucketServerCommand extends ForgeBootstrapCommand
             description = "if true, the owner is assumed to be a Bitbucket Server user; otherwise a group")
     private boolean personal;
 
-    @Option(names = {"-u", "--username"}, paramLabel = "NAME", defaultValue = BitbucketServerOptions.DEFAULT_USERNAME,
+    @Option(names = {"-u", "--username"}, paramLabel = "NAME", defaultValue = "git",
             description = "authentication username (default: ${DEFAULT-VALUE})")
     private String username;
 
@@ -59,56 +58,13 @@ public final class BootstrapBitbucketServerCommand extends ForgeBootstrapCommand
     private String hostname;
 
     @Override
-    protected ForgeProvider forge() {
-        return ForgeProvider.BITBUCKET_SERVER;
+    protected ForgeType forge() {
+        return ForgeType.BITBUCKET_SERVER;
     }
 
     @Override
-    protected String owner() {
-        return owner;
-    }
-
-    @Override
-    protected String repository() {
-        return repository;
-    }
-
-    @Override
-    protected boolean personal() {
-        return personal;
-    }
-
-    @Override
-    protected String hostname() {
-        return hostname;
-    }
-
-    @Override
-    protected void checkForgeFlags() {
-        if (hostname == null || hostname.isBlank()) {
-            throw new UsageException("invalid hostname \"" + (hostname == null ? "" : hostname)
-                    + "\": pass --hostname, the host of your Bitbucket Server, e.g. --hostname=bitbucket.example.com");
-        }
-    }
-
-    /** As Flux: the owner for personal repositories, else {@code -u/--username}. */
-    @Override
-    protected String gitUsername() {
-        return personal ? owner.strip() : username.strip();
-    }
-
-    @Override
-    protected String visibility(CliEnvironment environment) {
-        return forgeFlags().privateRepository() ? "private" : "public";
-    }
-
-    @Override
-    protected List<TeamAccess> teams() {
-        return ForgeFlags.teams(groups, "push");
-    }
-
-    @Override
-    protected String hostUsername() {
-        return username;
+    protected ForgeRepository.Builder repository(CliEnvironment environment) {
+        return ForgeRepository.builder(ForgeType.BITBUCKET_SERVER).owner(owner).name(repository).personal(personal)
+                .hostname(hostname).visibility(forgeFlags().visibility()).teams(groups).username(username);
     }
 }

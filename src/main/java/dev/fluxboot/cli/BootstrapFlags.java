@@ -1,17 +1,9 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.UsageException;
-import dev.fluxboot.bootstrap.CommitSettings;
-import dev.fluxboot.bootstrap.SourceAuth;
-import dev.fluxboot.bootstrap.SyncTarget;
-import dev.fluxboot.git.CommitSigner;
-import dev.fluxboot.git.EcdsaCurve;
-import dev.fluxboot.git.HostKeyScanner;
-import dev.fluxboot.git.OpenPgpSigner;
-import dev.fluxboot.git.SshKeyAlgorithm;
-import dev.fluxboot.git.SshKeyGenerator;
-import dev.fluxboot.git.SshKeyPair;
-import dev.fluxboot.git.TlsTrust;
+import dev.fluxboot.api.BootstrapSpec;
+import dev.fluxboot.api.CommitOptions;
+import dev.fluxboot.api.GitCredentials;
+import dev.fluxboot.api.Secret;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -19,12 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The flags every {@code bootstrap} command shares (the Flux CLI's persistent bootstrap flags and
- * {@code --path}/{@code --interval}), as a picocli mixin. Files named by flags (key, CA, key ring)
- * are read and checked here, so a bad one is a usage error before anything runs.
+ * {@code --path}/{@code --interval}), as a picocli mixin; the engine reads and checks the files
+ * they name (key, CA, key ring) before anything runs.
  */
 public final class BootstrapFlags {
 
@@ -119,58 +110,47 @@ public final class BootstrapFlags {
         return tokenAuth;
     }
 
-    /** {@code --ca-file}, for the forge commands' API calls. */
-    public Optional<Path> caFile() {
-        return Optional.ofNullable(caFile);
+    /** {@code --ca-file}, for the forge commands' API calls too. */
+    public Path caFile() {
+        return caFile;
     }
 
-    /** Whether {@code --private-key-file} was given. */
-    public boolean privateKeyFileGiven() {
-        return privateKeyFile != null;
+    /** The credential flags, for {@code username} (the HTTP user / SSH user of the sync URL). */
+    public GitCredentials.Builder credentials(String username) {
+        return GitCredentials.builder()
+                .username(username)
+                .tokenAuth(tokenAuth)
+                .privateKeyFile(privateKeyFile)
+                .keyAlgorithm(keyAlgorithm)
+                .rsaBits(rsaBits)
+                .ecdsaCurve(ecdsaCurve)
+                .sshHostname(sshHostname)
+                .hostKeyAlgorithms(hostKeyAlgorithms)
+                .caFile(caFile);
     }
 
-    /** Repository, branch, path, interval and secret name for the repository at {@code url}. */
-    public SyncTarget target(String url) {
-        if (branch == null || branch.isBlank()) {
-            throw new UsageException("--branch must not be empty");
-        }
-        if (secretName == null || secretName.length() > 253 || !secretName.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
-            throw new UsageException("--secret-name \"" + secretName + "\" is not a valid Secret name: use lowercase "
-                    + "letters, digits, '-' and '.'");
-        }
-        return new SyncTarget(url, branch.strip(), SyncTarget.cleanPath(path), interval, recurseSubmodules, secretName);
+    /** Author, appendix and signing key. */
+    public CommitOptions commits() {
+        return CommitOptions.builder()
+                .authorName(authorName)
+                .authorEmail(authorEmail)
+                .messageAppendix(commitMessageAppendix)
+                .gpgKeyRingFile(gpgKeyRing)
+                .gpgPassphrase(gpgPassphrase == null ? null : Secret.of(gpgPassphrase))
+                .gpgKeyId(gpgKeyId)
+                .build();
     }
 
-    /**
-     * The credentials flags, with the key file and CA file read and checked.
-     *
-     * @param bearerToken       {@code --with-bearer-token}
-     * @param username          the HTTP user / SSH user of the sync URL
-     * @param password          the password, token or key passphrase; {@code ""} for none
-     * @param allowInsecureHttp {@code --allow-insecure-http}
-     */
-    public SourceAuth auth(boolean bearerToken, String username, String password, boolean allowInsecureHttp) {
-        SshKeyAlgorithm algorithm = SshKeyAlgorithm.parse(keyAlgorithm);
-        EcdsaCurve curve = EcdsaCurve.parse(ecdsaCurve);
-        SshKeyGenerator.checkRsaBits(rsaBits);
-        Optional<SshKeyPair> key = Optional.ofNullable(privateKeyFile).map(file -> SshKeyPair.read(file, password));
-        Optional<String> ca = Optional.ofNullable(caFile).map(TlsTrust::readCaFile);
-        List<String> algorithms = InstallFlags.nonEmpty(hostKeyAlgorithms);
-        HostKeyScanner.checkAlgorithms(algorithms);
-        return new SourceAuth(tokenAuth, bearerToken, username, password, key, algorithm, rsaBits, curve,
-                Optional.ofNullable(sshHostname).map(String::strip).filter(h -> !h.isEmpty()), algorithms, ca,
-                allowInsecureHttp);
-    }
-
-    /** Author, appendix and signer; a key ring that cannot be read or unlocked is refused here. */
-    public CommitSettings commits() {
-        CommitSigner signer = null;
-        if (gpgKeyRing != null) {
-            signer = OpenPgpSigner.fromKeyRingFile(gpgKeyRing, gpgPassphrase, gpgKeyId);
-        } else if (gpgKeyId != null && !gpgKeyId.isBlank() || gpgPassphrase != null && !gpgPassphrase.isEmpty()) {
-            throw new UsageException("--gpg-key-id and --gpg-passphrase need --gpg-key-ring: give the key ring to sign with");
-        }
-        return new CommitSettings(authorName, authorEmail, commitMessageAppendix, signer);
+    /** A bootstrap spec of these flags, the install flags and the global ones; repository and credentials follow. */
+    public BootstrapSpec.Builder spec(GlobalOptions globals, InstallFlags install) {
+        return BootstrapSpec.builder()
+                .install(install.install(globals, force))
+                .branch(branch)
+                .path(path)
+                .interval(interval)
+                .recurseSubmodules(recurseSubmodules)
+                .secretName(secretName)
+                .commits(commits());
     }
 
     /** The GPG passphrase, for blanking out of error output. */

@@ -1,18 +1,10 @@
 package dev.fluxboot.cli;
 
 import dev.fluxboot.ExitCode;
-import dev.fluxboot.UsageException;
-import dev.fluxboot.bootstrap.BootstrapRequest;
-import dev.fluxboot.bootstrap.BootstrapServices;
-import dev.fluxboot.bootstrap.InstallRequest;
-import dev.fluxboot.bootstrap.InstallServices;
-import dev.fluxboot.bootstrap.SourceAuth;
-import dev.fluxboot.bootstrap.Workflows;
-import dev.fluxboot.cluster.KubeClusters;
-import dev.fluxboot.git.GitUrl;
-import dev.fluxboot.manifests.bundle.BundleLocator;
-import dev.fluxboot.manifests.overlay.ComponentsGenerator;
-import dev.fluxboot.manifests.overlay.InstallOptionsValidator;
+import dev.fluxboot.api.BootstrapSpec;
+import dev.fluxboot.api.Fluxboot;
+import dev.fluxboot.api.GitCredentials;
+import dev.fluxboot.api.Secret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,9 +12,8 @@ import picocli.CommandLine.Option;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** {@code fluxboot bootstrap git}: the flags of {@code flux bootstrap git}, checked, handed to the bootstrap pipeline. */
+/** {@code fluxboot bootstrap git}: the flags of {@code flux bootstrap git} as one spec, one engine call. */
 @Command(name = "git", description = {"Deploy Flux on a cluster connected to a Git repository.",
         "The bootstrap git command commits the Flux manifests to the branch of a Git repository. And then it "
                 + "configures the target cluster to synchronize with that repository. If the Flux components are "
@@ -82,51 +73,29 @@ public final class BootstrapGitCommand extends BaseCommand implements SecretHold
     @Override
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
         passwordFromEnvironment = environment.env().getOrDefault(GIT_PASSWORD_ENV, "");
-        BootstrapRequest request = request(globals, environment.build(), environment.env());
-        InstallServices installServices = new InstallServices(new BundleLocator(environment.env(), environment.reporter()),
-                new ComponentsGenerator(),
-                (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
-        if (bootstrap.dryRun().dryRun()) {
-            return bootstrap.dryRun().exitCode(Workflows.dryRunBootstrap(request,
-                    BootstrapServices.forPlainGit(installServices), environment.reporter(), environment.prompter()));
+        boolean planOnly = bootstrap.dryRun().dryRun();
+        BootstrapSpec spec = spec(globals, environment.env());
+        Fluxboot flux = environment.fluxboot(globals);
+        if (planOnly) {
+            return bootstrap.dryRun().report(flux.plan(spec), environment.reporter());
         }
-        Workflows.runBootstrap(request, BootstrapServices.forPlainGit(installServices), environment.reporter(),
-                environment.prompter());
+        flux.bootstrap(spec);
         return ExitCode.OK;
     }
 
-    /** The flags as one request; every usage error is thrown here, before anything runs. */
-    BootstrapRequest request(GlobalOptions globals, BuildInfo build, Map<String, String> env) {
-        if (url == null || url.isBlank()) {
-            throw new UsageException("--url is required: give the Git repository URL, e.g. "
-                    + "--url=ssh://git@example.com/org/repository.git");
-        }
-        GitUrl parsed = GitUrl.parse(url);
-        if (parsed.scheme().equals("http") && !allowInsecureHttp) {
-            throw new UsageException("scheme http is insecure, pass --allow-insecure-http=true to allow it");
-        }
-        InstallRequest installRequest = install.request(globals, build, false, bootstrap.force());
-        InstallOptionsValidator.requireBootstrapComponents(installRequest.options());
-        String secret = effectivePassword(env);
-        boolean tokenAuth = bootstrap.tokenAuth() || withBearerToken;
-        if (tokenAuth && secret.isEmpty()) {
-            throw new UsageException((withBearerToken ? "--with-bearer-token" : "--token-auth")
-                    + " needs the password or token: pass --password or set " + GIT_PASSWORD_ENV);
-        }
-        if (parsed.isSsh() && tokenAuth && !bootstrap.privateKeyFileGiven()) {
-            throw new UsageException("--url " + parsed + " uses SSH: with --token-auth give an https URL (the token is "
-                    + "for HTTPS), or pass --private-key-file for fluxboot's own SSH connection");
-        }
-        SourceAuth auth = bootstrap.auth(withBearerToken, username, secret, allowInsecureHttp);
-        return new BootstrapRequest(installRequest, bootstrap.target(url.strip()), auth, bootstrap.commits(), silent,
-                Optional.empty());
-    }
-
-    private String effectivePassword(Map<String, String> env) {
-        if (password != null && !password.isEmpty()) {
-            return password;
-        }
-        return env.getOrDefault(GIT_PASSWORD_ENV, "");
+    /** The flags as one spec; the engine checks it before anything runs. */
+    BootstrapSpec spec(GlobalOptions globals, Map<String, String> env) {
+        String secret = password != null && !password.isEmpty() ? password : env.getOrDefault(GIT_PASSWORD_ENV, "");
+        GitCredentials credentials = bootstrap.credentials(username)
+                .password(Secret.of(secret))
+                .bearerToken(withBearerToken)
+                .allowInsecureHttp(allowInsecureHttp)
+                .build();
+        return bootstrap.spec(globals, install)
+                .url(url)
+                .credentials(credentials)
+                .silent(silent)
+                .build();
     }
 
     @Override

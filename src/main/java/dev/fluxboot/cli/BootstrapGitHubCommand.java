@@ -1,7 +1,7 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.githost.TeamAccess;
-import dev.fluxboot.githost.github.GitHubHost;
+import dev.fluxboot.api.ForgeRepository;
+import dev.fluxboot.api.ForgeType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,38 +62,13 @@ public final class BootstrapGitHubCommand extends ForgeBootstrapCommand {
     private String hostname;
 
     @Override
-    protected ForgeProvider forge() {
-        return ForgeProvider.GITHUB;
+    protected ForgeType forge() {
+        return ForgeType.GITHUB;
     }
 
     @Override
-    protected String owner() {
-        return owner;
+    protected ForgeRepository.Builder repository(CliEnvironment environment) {
+        return ForgeRepository.builder(ForgeType.GITHUB).owner(owner).name(repository).personal(personal)
+                .hostname(hostname).visibility(forgeFlags().visibility()).teams(teams);
     }
-
-    @Override
-    protected String repository() {
-        return repository;
-    }
-
-    @Override
-    protected boolean personal() {
-        return personal;
-    }
-
-    @Override
-    protected String hostname() {
-        return hostname;
-    }
-
-    @Override
-    protected String visibility(CliEnvironment environment) {
-        return forgeFlags().privateRepository() ? "private" : "public";
-    }
-
-    @Override
-    protected List<TeamAccess> teams() {
-        return ForgeFlags.teams(teams, GitHubHost.DEFAULT_TEAM_PERMISSION);
-    }
-
 }

@@ -1,15 +1,12 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.UsageException;
-import dev.fluxboot.githost.TeamAccess;
-import dev.fluxboot.githost.gitlab.GitLabHost;
+import dev.fluxboot.api.ForgeRepository;
+import dev.fluxboot.api.ForgeType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code fluxboot bootstrap gitlab}: the flags of {@code flux bootstrap gitlab}, run with GitLab as
@@ -44,7 +41,6 @@ import java.util.Set;
                 "  fluxboot bootstrap gitlab --owner=<group> --repository=<repository name> --deploy-token-auth"})
 public final class BootstrapGitLabCommand extends ForgeBootstrapCommand {
 
-    private static final Set<String> VISIBILITIES = Set.of("private", "internal", "public");
 
     @Option(names = "--owner", paramLabel = "NAME", description = "GitLab user or group name")
     private String owner;
@@ -64,7 +60,7 @@ public final class BootstrapGitLabCommand extends ForgeBootstrapCommand {
             description = "specifies the visibility of the repository (default: ${DEFAULT-VALUE})")
     private String visibility;
 
-    @Option(names = "--hostname", paramLabel = "HOST", defaultValue = GitLabHost.DEFAULT_HOSTNAME,
+    @Option(names = "--hostname", paramLabel = "HOST", defaultValue = "gitlab.com",
             description = "GitLab hostname (default: ${DEFAULT-VALUE})")
     private String hostname;
 
@@ -73,61 +69,22 @@ public final class BootstrapGitLabCommand extends ForgeBootstrapCommand {
     private boolean deployTokenAuth;
 
     @Override
-    protected ForgeProvider forge() {
-        return ForgeProvider.GITLAB;
+    protected ForgeType forge() {
+        return ForgeType.GITLAB;
     }
 
     @Override
-    protected String owner() {
-        return owner;
-    }
-
-    @Override
-    protected String repository() {
-        return repository;
-    }
-
-    @Override
-    protected boolean personal() {
-        return personal;
-    }
-
-    @Override
-    protected String hostname() {
-        return hostname;
-    }
-
-    @Override
-    protected boolean deployTokenAuth() {
-        return deployTokenAuth;
-    }
-
-    @Override
-    protected void checkForgeFlags() {
-        requestedVisibility();
+    protected ForgeRepository.Builder repository(CliEnvironment environment) {
+        return ForgeRepository.builder(ForgeType.GITLAB).owner(owner).name(repository).personal(personal)
+                .hostname(hostname).visibility(visibility(environment)).teams(teams).deployTokenAuth(deployTokenAuth);
     }
 
     /** {@code --visibility}; the deprecated {@code --private=false} makes it public, as in Flux. */
-    @Override
-    protected String visibility(CliEnvironment environment) {
+    private String visibility(CliEnvironment environment) {
         if (!forgeFlags().privateRepository()) {
             environment.err().println("Using visibility public as --private=false");
             return "public";
         }
-        return requestedVisibility();
+        return visibility == null || visibility.isBlank() ? "private" : visibility.strip();
     }
-
-    private String requestedVisibility() {
-        String value = visibility == null || visibility.isBlank() ? "private" : visibility.strip();
-        if (!VISIBILITIES.contains(value)) {
-            throw new UsageException("unsupported visibility '" + value + "' (--visibility): use private, internal or public");
-        }
-        return value.toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    protected List<TeamAccess> teams() {
-        return ForgeFlags.teams(teams, "maintain");
-    }
-
 }

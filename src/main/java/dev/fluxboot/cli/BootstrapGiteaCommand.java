@@ -1,7 +1,7 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.githost.TeamAccess;
-import dev.fluxboot.githost.gitea.GiteaHost;
+import dev.fluxboot.api.ForgeRepository;
+import dev.fluxboot.api.ForgeType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,38 +62,13 @@ public final class BootstrapGiteaCommand extends ForgeBootstrapCommand {
     private String hostname;
 
     @Override
-    protected ForgeProvider forge() {
-        return ForgeProvider.GITEA;
+    protected ForgeType forge() {
+        return ForgeType.GITEA;
     }
 
     @Override
-    protected String owner() {
-        return owner;
+    protected ForgeRepository.Builder repository(CliEnvironment environment) {
+        return ForgeRepository.builder(ForgeType.GITEA).owner(owner).name(repository).personal(personal)
+                .hostname(hostname).visibility(forgeFlags().visibility()).teams(teams);
     }
-
-    @Override
-    protected String repository() {
-        return repository;
-    }
-
-    @Override
-    protected boolean personal() {
-        return personal;
-    }
-
-    @Override
-    protected String hostname() {
-        return hostname;
-    }
-
-    @Override
-    protected String visibility(CliEnvironment environment) {
-        return forgeFlags().privateRepository() ? "private" : "public";
-    }
-
-    @Override
-    protected List<TeamAccess> teams() {
-        return ForgeFlags.teams(teams, GiteaHost.DEFAULT_TEAM_PERMISSION);
-    }
-
 }

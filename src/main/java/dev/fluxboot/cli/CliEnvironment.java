@@ -1,5 +1,7 @@
 package dev.fluxboot.cli;
 
+import dev.fluxboot.api.BuildInfo;
+import dev.fluxboot.api.Fluxboot;
 import dev.fluxboot.ui.Prompter;
 import dev.fluxboot.ui.Reporter;
 
@@ -16,5 +18,11 @@ public record CliEnvironment(PrintStream out, PrintStream err, Map<String, Strin
 
     public CliEnvironment {
         env = Map.copyOf(env);
+    }
+
+    /** The engine, reporting here, answering questions at this terminal. */
+    public Fluxboot fluxboot(GlobalOptions globals) {
+        return Fluxboot.builder().environment(env).reporter(reporter).prompter(prompter).build(build)
+                .verbose(globals.verbose()).build();
     }
 }

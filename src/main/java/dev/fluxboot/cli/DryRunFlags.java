@@ -2,6 +2,8 @@ package dev.fluxboot.cli;
 
 import dev.fluxboot.ExitCode;
 import dev.fluxboot.UsageException;
+import dev.fluxboot.api.Plan;
+import dev.fluxboot.ui.Reporter;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,8 +28,12 @@ public final class DryRunFlags {
         return dryRun;
     }
 
-    /** The exit code of a dry run that found {@code changesPending}. */
-    public int exitCode(boolean changesPending) {
-        return exitCode && changesPending ? ExitCode.CHANGES_PENDING : ExitCode.OK;
+    /** Prints the plan on stdout; returns the exit code of a dry run that found it. */
+    public int report(Plan plan, Reporter reporter) {
+        String text = plan.text();
+        if (!text.isEmpty()) {
+            reporter.result(text);
+        }
+        return exitCode && plan.hasChanges() ? ExitCode.CHANGES_PENDING : ExitCode.OK;
     }
 }

@@ -2,18 +2,13 @@ package dev.fluxboot.cli;
 
 import dev.fluxboot.ExitCode;
 import dev.fluxboot.UsageException;
-import dev.fluxboot.cluster.Cluster;
-import dev.fluxboot.cluster.FluxExporter;
-import dev.fluxboot.cluster.FluxKind;
+import dev.fluxboot.api.ExportSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code fluxboot export ...}: Flux objects in YAML, as {@code flux export} writes them, on stdout.
@@ -61,7 +56,8 @@ public final class ExportCommand extends HelpGroup {
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the name of the object to export")
         private String name;
 
-        abstract FluxKind kind();
+        /** The Flux kind, e.g. {@code GitRepository}. */
+        abstract String kind();
 
         boolean withCredentials() {
             return false;
@@ -83,7 +79,7 @@ public final class ExportCommand extends HelpGroup {
             boolean allNamespaces = group(ExportCommand.class).allNamespaces;
             String command = spec().qualifiedName(" ");
             if (!all && (name == null || name.isEmpty())) {
-                throw new UsageException("name is required: '" + command + " NAME', or --all for every " + kind().kind());
+                throw new UsageException("name is required: '" + command + " NAME', or --all for every " + kind());
             }
             if (all && name != null) {
                 throw new UsageException("give either a name or --all, not both ('" + command + " " + name + " --all')");
@@ -92,14 +88,13 @@ public final class ExportCommand extends HelpGroup {
                 throw new UsageException("--all-namespaces selects objects for --all: add --all, or drop "
                         + "--all-namespaces to export " + name + " from namespace " + globals.namespace());
             }
-            try (Cluster cluster = ClusterAccess.connect(globals, environment)) {
-                FluxExporter exporter = new FluxExporter(cluster);
-                List<Map<String, Object>> documents = all
-                        ? exporter.exportAll(kind(), allNamespaces ? Optional.empty() : Optional.of(globals.namespace()),
-                                withCredentials())
-                        : exporter.exportOne(kind(), globals.namespace(), name, withCredentials());
-                environment.reporter().result(FluxExporter.toYaml(documents));
-            }
+            environment.reporter().result(environment.fluxboot(globals).export(ExportSpec.builder(kind())
+                    .cluster(globals.cluster())
+                    .namespace(globals.namespace())
+                    .name(all ? null : name)
+                    .allNamespaces(allNamespaces)
+                    .withCredentials(withCredentials())
+                    .build()));
             return ExitCode.OK;
         }
     }
@@ -115,32 +110,32 @@ public final class ExportCommand extends HelpGroup {
     @Command(name = "git", description = "Export GitRepository sources in YAML format.")
     static final class GitSource extends ExportSourceKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.GIT_REPOSITORY;
+        String kind() {
+            return "GitRepository";
         }
     }
 
     @Command(name = "helm", description = "Export HelmRepository sources in YAML format.")
     static final class HelmSource extends ExportSourceKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.HELM_REPOSITORY;
+        String kind() {
+            return "HelmRepository";
         }
     }
 
     @Command(name = "oci", description = "Export OCIRepository sources in YAML format.")
     static final class OciSource extends ExportSourceKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.OCI_REPOSITORY;
+        String kind() {
+            return "OCIRepository";
         }
     }
 
     @Command(name = "bucket", description = "Export Bucket sources in YAML format.")
     static final class BucketSource extends ExportSourceKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.BUCKET;
+        String kind() {
+            return "Bucket";
         }
     }
 
@@ -148,72 +143,72 @@ public final class ExportCommand extends HelpGroup {
     @Command(name = "chart", description = "Export HelmChart sources in YAML format.")
     static final class ChartSource extends ExportSourceKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.HELM_CHART;
+        String kind() {
+            return "HelmChart";
         }
     }
 
     @Command(name = "kustomization", aliases = "ks", description = "Export Kustomization resources in YAML format.")
     static final class Kustomization extends ExportKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.KUSTOMIZATION;
+        String kind() {
+            return "Kustomization";
         }
     }
 
     @Command(name = "helmrelease", aliases = "hr", description = "Export HelmRelease resources in YAML format.")
     static final class HelmRelease extends ExportKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.HELM_RELEASE;
+        String kind() {
+            return "HelmRelease";
         }
     }
 
     @Command(name = "alert", description = "Export Alert resources in YAML format.")
     static final class Alert extends ExportKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.ALERT;
+        String kind() {
+            return "Alert";
         }
     }
 
     @Command(name = "alert-provider", description = "Export Provider resources in YAML format.")
     static final class AlertProvider extends ExportKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.PROVIDER;
+        String kind() {
+            return "Provider";
         }
     }
 
     @Command(name = "receiver", description = "Export Receiver resources in YAML format.")
     static final class Receiver extends ExportKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.RECEIVER;
+        String kind() {
+            return "Receiver";
         }
     }
 
     @Command(name = "repository", description = "Export ImageRepository resources in YAML format.")
     static final class ImageRepository extends ExportKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.IMAGE_REPOSITORY;
+        String kind() {
+            return "ImageRepository";
         }
     }
 
     @Command(name = "policy", description = "Export ImagePolicy resources in YAML format.")
     static final class ImagePolicy extends ExportKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.IMAGE_POLICY;
+        String kind() {
+            return "ImagePolicy";
         }
     }
 
     @Command(name = "update", description = "Export ImageUpdateAutomation resources in YAML format.")
     static final class ImageUpdate extends ExportKind {
         @Override
-        FluxKind kind() {
-            return FluxKind.IMAGE_UPDATE_AUTOMATION;
+        String kind() {
+            return "ImageUpdateAutomation";
         }
     }
 }

@@ -1,15 +1,6 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.UsageException;
-import dev.fluxboot.githost.TeamAccess;
 import picocli.CommandLine.Option;
-
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The flags the four {@code bootstrap <forge>} commands share with the same meaning and text
@@ -41,6 +32,11 @@ public final class ForgeFlags {
         return privateRepository;
     }
 
+    /** {@code private} or {@code public}, from {@code --private}. */
+    public String visibility() {
+        return privateRepository ? "private" : "public";
+    }
+
     public boolean readWriteKey() {
         return readWriteKey;
     }
@@ -49,54 +45,8 @@ public final class ForgeFlags {
         return reconcile;
     }
 
-    /** {@code --api-url}, checked: an absolute https URL without credentials in it. */
-    public Optional<URI> apiUrl() {
-        return apiUrl(apiUrl);
-    }
-
-    /** A {@code --api-url} value, checked: an absolute https URL without credentials in it; empty when not given. */
-    static Optional<URI> apiUrl(String apiUrl) {
-        if (apiUrl == null || apiUrl.isBlank()) {
-            return Optional.empty();
-        }
-        URI uri;
-        try {
-            uri = new URI(apiUrl.strip());
-        } catch (URISyntaxException e) {
-            throw new UsageException("--api-url " + apiUrl.strip() + " is not a URL: give the full API base URL, "
-                    + "e.g. --api-url=https://git.example.com/api/v3");
-        }
-        if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).equals("https") || uri.getHost() == null) {
-            throw new UsageException("--api-url " + uri + " is not an https URL: give the full API base URL, "
-                    + "e.g. --api-url=https://git.example.com/api/v3");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new UsageException("--api-url must not carry credentials: the token comes from the environment");
-        }
-        return Optional.of(uri);
-    }
-
-    /**
-     * Flux's {@code mapTeamSlice}: each {@code name[:permission]} (comma-separated values too) with
-     * {@code defaultPermission} when none is given; a later entry for a team wins.
-     */
-    public static List<TeamAccess> teams(List<String> values, String defaultPermission) {
-        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
-        for (String value : InstallFlags.nonEmpty(values)) {
-            String[] parts = value.split(":", -1);
-            if (parts.length == 2) {
-                byName.put(parts[0].strip(), parts[1].strip());
-            } else {
-                byName.put(value, defaultPermission);
-            }
-        }
-        List<TeamAccess> teams = new ArrayList<>();
-        byName.forEach((name, permission) -> {
-            if (name.isEmpty()) {
-                throw new UsageException("team name missing in \"" + name + ":" + permission + "\": use name[:permission]");
-            }
-            teams.add(new TeamAccess(name, permission.isEmpty() ? defaultPermission : permission));
-        });
-        return teams;
+    /** {@code --api-url} as given (the engine checks it). */
+    public String apiUrl() {
+        return apiUrl;
     }
 }

@@ -1,5 +1,7 @@
 package dev.fluxboot.cli;
 
+import dev.fluxboot.api.ClusterAccess;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,4 +17,12 @@ import java.util.Optional;
  */
 public record GlobalOptions(Optional<Path> kubeconfig, Optional<String> context, String namespace,
                             Duration timeout, boolean verbose) {
+
+    /** The cluster {@code --kubeconfig} and {@code --context} name. */
+    public ClusterAccess cluster() {
+        ClusterAccess.Builder cluster = ClusterAccess.builder();
+        kubeconfig.ifPresent(cluster::kubeconfig);
+        context.ifPresent(cluster::context);
+        return cluster.build();
+    }
 }

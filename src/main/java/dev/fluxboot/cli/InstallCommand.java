@@ -2,19 +2,15 @@ package dev.fluxboot.cli;
 
 import dev.fluxboot.ExitCode;
 import dev.fluxboot.UsageException;
-import dev.fluxboot.bootstrap.InstallRequest;
-import dev.fluxboot.bootstrap.InstallServices;
-import dev.fluxboot.bootstrap.Workflows;
-import dev.fluxboot.cluster.KubeClusters;
-import dev.fluxboot.manifests.bundle.BundleLocator;
-import dev.fluxboot.manifests.overlay.ComponentsGenerator;
+import dev.fluxboot.api.Fluxboot;
+import dev.fluxboot.api.InstallSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
 
-/** {@code fluxboot install}: the flags of {@code flux install}, checked, handed to the install workflow. */
+/** {@code fluxboot install}: the flags of {@code flux install} as one spec, one engine call. */
 @Command(name = "install", description = {
         "Install or upgrade Flux.",
         "The install command deploys Flux in the specified namespace.",
@@ -47,25 +43,30 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
 
     @Override
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
-        InstallRequest request = request(globals, environment.build());
-        boolean planOnly = dryRun.dryRun();
-        if (planOnly && export) {
+        if (dryRun.dryRun() && export) {
             throw new UsageException("--dry-run and --export do not go together: --export already changes nothing");
         }
-        InstallServices services = new InstallServices(new BundleLocator(environment.env(), environment.reporter()),
-                ComponentsGenerator.withCache(environment.env()),
-                (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
-        if (planOnly) {
-            return dryRun.exitCode(Workflows.dryRunInstall(request, services, environment.reporter(),
-                    environment.prompter()));
+        InstallSpec spec = spec(globals);
+        Fluxboot flux = environment.fluxboot(globals);
+        if (export) {
+            environment.reporter().result(flux.renderComponents(spec));
+            return ExitCode.OK;
         }
-        Workflows.runInstall(request, services, environment.reporter(), environment.prompter());
+        if (dryRun.dryRun()) {
+            return dryRun.report(flux.plan(spec), environment.reporter());
+        }
+        flux.install(spec);
         return ExitCode.OK;
     }
 
-    /** The flags as one request; every usage error is thrown here, before anything runs. */
-    InstallRequest request(GlobalOptions globals, BuildInfo build) {
-        return flags.request(globals, build, export, force);
+    /** The flags as one spec (the engine checks it). */
+    InstallSpec spec(GlobalOptions globals) {
+        return flags.install(globals, force);
+    }
+
+    /** {@code --export}. */
+    boolean export() {
+        return export;
     }
 
     @Override

@@ -1,17 +1,13 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.UsageException;
-import dev.fluxboot.bootstrap.InstallRequest;
-import dev.fluxboot.bootstrap.RegistryCredentials;
-import dev.fluxboot.manifests.bundle.FluxReleases;
-import dev.fluxboot.manifests.overlay.InstallOptions;
-import dev.fluxboot.manifests.overlay.InstallOptionsValidator;
+import dev.fluxboot.api.Components;
+import dev.fluxboot.api.InstallSpec;
+import dev.fluxboot.api.Secret;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The flags that shape gotk-components.yaml, shared by {@code install} and every
@@ -28,7 +24,7 @@ public final class InstallFlags {
     @Option(names = "--components", paramLabel = "LIST", split = ",",
             description = "list of components, accepts comma-separated values (default: "
                     + "source-controller,kustomize-controller,helm-controller,notification-controller)")
-    private List<String> components = new ArrayList<>(InstallOptions.DEFAULT_COMPONENTS);
+    private List<String> components = new ArrayList<>(Components.DEFAULT_COMPONENTS);
 
     @Option(names = "--components-extra", paramLabel = "LIST", split = ",",
             description = "list of components in addition to those supplied or defaulted, accepts values such as "
@@ -75,28 +71,33 @@ public final class InstallFlags {
             description = "list of toleration keys used to schedule the components pods onto nodes with matching taints")
     private List<String> tolerationKeys = new ArrayList<>();
 
-    /**
-     * The flags as an install request; every usage error is thrown here, before anything runs.
-     *
-     * @param export {@code --export} (install only)
-     * @param force  {@code --force}
-     */
-    public InstallRequest request(GlobalOptions globals, BuildInfo build, boolean export, boolean force) {
-        Optional<String> requestedVersion = Optional.ofNullable(version).map(String::trim).filter(v -> !v.isEmpty());
-        if (manifests != null && requestedVersion.isEmpty()) {
-            throw new UsageException("--manifests requires --version: give the Flux release the manifests are of, "
-                    + "e.g. --version=" + build.defaultFluxVersion());
-        }
-        requestedVersion.filter(v -> !v.equalsIgnoreCase(FluxReleases.LATEST)).ifPresent(FluxReleases::normalizeVersion);
-        InstallOptions options = new InstallOptions(requestedVersion.orElse(build.defaultFluxVersion()),
-                globals.namespace(), nonEmpty(components), nonEmpty(componentsExtra), registry, imagePullSecret,
-                watchAllNamespaces, networkPolicy, logLevel, clusterDomain, nonEmpty(tolerationKeys));
-        InstallOptionsValidator.validate(options);
-        InstallOptionsValidator.validateRegistryCredentials(registryCreds, imagePullSecret);
-        Optional<RegistryCredentials> credentials = Optional.ofNullable(registryCreds).filter(c -> !c.isEmpty())
-                .map(RegistryCredentials::parse);
-        return new InstallRequest(options, Optional.ofNullable(manifests), requestedVersion, credentials, export, force,
-                globals.kubeconfig(), globals.context(), globals.timeout(), globals.verbose());
+    /** The flags as the release and its options; the engine checks them before anything runs. */
+    public Components components() {
+        return Components.builder()
+                .version(version)
+                .manifests(manifests)
+                .components(components)
+                .componentsExtra(componentsExtra)
+                .registry(registry)
+                .registryCredentials(registryCreds == null ? null : Secret.of(registryCreds))
+                .imagePullSecret(imagePullSecret)
+                .watchAllNamespaces(watchAllNamespaces)
+                .networkPolicy(networkPolicy)
+                .logLevel(logLevel)
+                .clusterDomain(clusterDomain)
+                .tolerationKeys(tolerationKeys)
+                .build();
+    }
+
+    /** An install spec of these flags and the global ones. */
+    public InstallSpec install(GlobalOptions globals, boolean force) {
+        return InstallSpec.builder()
+                .cluster(globals.cluster())
+                .namespace(globals.namespace())
+                .timeout(globals.timeout())
+                .components(components())
+                .force(force)
+                .build();
     }
 
     /** {@code --registry-creds} and its password, for blanking out of error output. */
@@ -106,9 +107,5 @@ public final class InstallFlags {
         }
         int colon = registryCreds.indexOf(':');
         return colon < 0 ? List.of(registryCreds) : List.of(registryCreds, registryCreds.substring(colon + 1));
-    }
-
-    static List<String> nonEmpty(List<String> values) {
-        return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 }

@@ -1,35 +1,19 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.FluxbootException;
 import dev.fluxboot.UsageException;
-import dev.fluxboot.bootstrap.SourceSecret;
-import dev.fluxboot.bootstrap.SyncTarget;
-import dev.fluxboot.cluster.Cluster;
-import dev.fluxboot.cluster.ResourceType;
-import dev.fluxboot.git.CommitDetails;
-import dev.fluxboot.git.GitAuth;
-import dev.fluxboot.git.GitRemote;
-import dev.fluxboot.git.GitUrl;
-import dev.fluxboot.git.HostKeyScanner;
-import dev.fluxboot.git.SshKeyPair;
-import dev.fluxboot.git.TlsTrust;
-import dev.fluxboot.git.TransportOptions;
-import dev.fluxboot.bootstrap.ForgeFolderRemoval;
-import dev.fluxboot.githost.DeployKey;
-import dev.fluxboot.githost.ForgeConnection;
-import dev.fluxboot.githost.GitHost;
-import dev.fluxboot.githost.RepositorySpec;
-import dev.fluxboot.ui.Reporter;
+import dev.fluxboot.api.CommitOptions;
+import dev.fluxboot.api.ForgeRepository;
+import dev.fluxboot.api.ForgeType;
+import dev.fluxboot.api.GitCredentials;
+import dev.fluxboot.api.Secret;
+import dev.fluxboot.api.UninstallSpec;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * {@code uninstall --from-git git|github|gitlab|gitea|bitbucket-server} and the repository flags
@@ -108,142 +92,42 @@ public final class UninstallFromGitFlags {
 
     private String forgeToken = "";
 
-    /** Whether {@code --from-git} was given; checks the flags (usage errors before anything runs). */
-    boolean requested(Map<String, String> env) {
-        if (provider == null) {
-            return false;
-        }
-        if (!provider.equals("git")) {
-            ForgeProvider forge = ForgeProvider.named(provider).orElseThrow(() -> new UsageException("--from-git "
-                    + provider + " is not supported: use git, github, gitlab, gitea or bitbucket-server"));
-            checkForgeFlags(forge);
-            return true;
-        }
-        if (url == null || url.isBlank()) {
-            throw new UsageException("--from-git git needs --url: give the Git repository URL, e.g. "
-                    + "--url=ssh://git@example.com/org/repository.git");
-        }
-        GitUrl parsed = GitUrl.parse(url.strip());
-        if (parsed.scheme().equals("http") && !allowInsecureHttp) {
-            throw new UsageException("scheme http is insecure, pass --allow-insecure-http=true to allow it");
-        }
-        passwordFromEnvironment = env.getOrDefault("GIT_PASSWORD", "");
-        return true;
-    }
-
-    private void checkForgeFlags(ForgeProvider forge) {
-        if (url != null) {
-            throw new UsageException("--url is for --from-git git: with --from-git " + forge.provider()
-                    + " give --owner and --repository, the forge knows the URL");
-        }
-        if (owner == null || owner.isBlank()) {
-            throw new UsageException("--from-git " + forge.provider() + " needs --owner: give the " + forge.label()
-                    + " owner of the repository, e.g. --owner=my-org");
-        }
-        if (repository == null || repository.isBlank()) {
-            throw new UsageException("--from-git " + forge.provider() + " needs --repository: give the name of the "
-                    + forge.label() + " repository, e.g. --repository=fleet-infra");
-        }
-        ForgeFlags.apiUrl(apiUrl);
-    }
-
-    /** The forge of {@code --from-git}; empty for {@code git} (call after {@link #requested}). */
-    Optional<ForgeProvider> forge() {
-        return provider == null ? Optional.empty() : ForgeProvider.named(provider);
-    }
-
     /**
-     * The forge's API connection, with the token of its variable (else the terminal's); usage
-     * errors (no token, a bad host) here, before anything changes.
+     * {@code --from-git} as the engine takes it; empty without the flag. A forge's token comes from its
+     * variable (else the terminal), asked only after the flags were checked.
+     *
+     * @param validate checks a spec with the given (placeholder) token before the token is asked for
      */
-    ForgeConnection forgeConnection(ForgeProvider forge, GlobalOptions globals, CliEnvironment environment) {
-        forgeToken = ForgeToken.resolve(forge.tokenVariable(), forge.label(), environment.env(), environment.prompter());
-        String host = hostname == null || hostname.isBlank() ? forge.defaultHostname() : hostname.strip();
-        return new ForgeConnection(forgeToken, host, ForgeFlags.apiUrl(apiUrl), Optional.ofNullable(caFile),
-                environment.env(), globals.timeout(), Optional.empty(), environment.reporter());
-    }
-
-    /** Removes the folder and deletes the deploy key on the forge; returns the failures, one line each. */
-    List<String> removeFromForge(ForgeProvider forge, ForgeConnection connection, String namespace, boolean dryRun,
-                                 Reporter reporter) {
-        // Git over HTTPS with the token as bootstrap <forge> does: Bitbucket Server's user, else "git"
-        String gitUsername = forge != ForgeProvider.BITBUCKET_SERVER ? "git" : personal ? owner.strip() : username.strip();
-        String cleanPath = SyncTarget.cleanPath(path);
-        ForgeFolderRemoval.Target target = new ForgeFolderRemoval.Target(
-                new RepositorySpec(owner.strip(), repository.strip(), personal, "private", "", branch, List.of(), false),
-                gitUsername, forgeToken, Optional.ofNullable(caFile).map(TlsTrust::readCaFile).orElse(null),
-                folder(namespace), commit(namespace), DeployKey.fluxTitle(namespace, branch, secretName, cleanPath));
-        GitHost host = forge.connect(connection, username.strip());
-        try {
-            return ForgeFolderRemoval.remove(host, target, dryRun, reporter);
-        } finally {
-            if (host instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // closing an API client: nothing the user can act on
-                }
-            }
+    Optional<UninstallSpec.FromGit> fromGit(CliEnvironment environment, Consumer<UninstallSpec.FromGit> validate) {
+        if (provider == null) {
+            return Optional.empty();
         }
-    }
-
-    /** {@code <path>/<namespace>}. */
-    String folder(String namespace) {
-        // the folder does not depend on the URL, which a forge's uninstall does not give
-        return new SyncTarget(url == null ? "" : url, branch, SyncTarget.cleanPath(path), java.time.Duration.ofMinutes(1), false,
-                secretName).fluxDirectory(namespace);
-    }
-
-    String branch() {
-        return branch;
-    }
-
-    CommitDetails commit(String namespace) {
-        return new CommitDetails(authorName, authorEmail, "Remove Flux from " + folder(namespace));
-    }
-
-    /** The tool's remote; reads the source secret from the cluster when it needs its key or known_hosts. */
-    GitRemote remote(Cluster cluster, String namespace) {
-        GitUrl parsed = GitUrl.parse(url.strip());
-        TransportOptions transport = TransportOptions.defaults().withAllowInsecureHttp(allowInsecureHttp)
-                .withCaCertificates(Optional.ofNullable(caFile).map(TlsTrust::readCaFile).orElse(null));
-        String secret = password();
-        if (!parsed.isSsh()) {
-            GitAuth auth = secret.isEmpty() ? new GitAuth.Anonymous() : new GitAuth.Basic(username, secret);
-            return new GitRemote(parsed, auth, transport);
+        if (provider.equals("git")) {
+            passwordFromEnvironment = environment.env().getOrDefault("GIT_PASSWORD", "");
+            String secret = password != null && !password.isEmpty() ? password : passwordFromEnvironment;
+            GitCredentials credentials = GitCredentials.builder().username(username).password(Secret.of(secret))
+                    .privateKeyFile(privateKeyFile).caFile(caFile).allowInsecureHttp(allowInsecureHttp).build();
+            return Optional.of(common().url(url == null ? "" : url).credentials(credentials).build());
         }
-        Map<String, String> data = secretData(cluster, namespace);
-        SshKeyPair key;
-        if (privateKeyFile != null) {
-            key = SshKeyPair.read(privateKeyFile, secret);
-        } else if (data.containsKey(SourceSecret.IDENTITY)) {
-            key = SshKeyPair.parse(data.get(SourceSecret.IDENTITY), data.get(SourceSecret.PASSWORD),
-                    "the identity of source secret " + namespace + "/" + secretName);
-        } else {
-            throw new FluxbootException("no SSH key for " + parsed + ": source secret " + namespace + "/" + secretName
-                    + " has none; pass --private-key-file");
-        }
-        String knownHosts = Optional.ofNullable(data.get(SourceSecret.KNOWN_HOSTS)).filter(h -> !h.isBlank())
-                .orElseGet(() -> HostKeyScanner.scan(parsed.host(), parsed.port()));
-        return new GitRemote(parsed, new GitAuth.SshKey(key, knownHosts, List.of()), transport);
+        ForgeType forge = ForgeType.named(provider).orElseThrow(() -> new UsageException("--from-git " + provider
+                + " is not supported: use git, github, gitlab, gitea or bitbucket-server"));
+        validate.accept(forgeSpec(forge, Secret.of("")));
+        forgeToken = ForgeTokens.resolve(forge, environment.env(), environment.prompter());
+        return Optional.of(forgeSpec(forge, Secret.of(forgeToken)));
     }
 
-    private Map<String, String> secretData(Cluster cluster, String namespace) {
-        Map<String, String> data = new TreeMap<>();
-        cluster.get(ResourceType.SECRET, namespace, secretName).ifPresent(object -> {
-            if (object.get("data") instanceof Map<?, ?> encoded) {
-                encoded.forEach((key, value) -> data.put(String.valueOf(key),
-                        new String(Base64.getDecoder().decode(String.valueOf(value)), StandardCharsets.UTF_8)));
-            }
-        });
-        return data;
+    private UninstallSpec.FromGit forgeSpec(ForgeType forge, Secret token) {
+        ForgeRepository onForge = ForgeRepository.builder(forge).token(token).owner(owner).name(repository)
+                .personal(personal).hostname(hostname).apiUrl(apiUrl).caFile(caFile).username(username).build();
+        return common().url(url).forge(onForge).build();
     }
 
-    private String password() {
-        return password != null && !password.isEmpty() ? password : passwordFromEnvironment;
+    private UninstallSpec.FromGitBuilder common() {
+        return UninstallSpec.FromGit.builder().branch(branch).path(path).secretName(secretName)
+                .commits(CommitOptions.builder().authorName(authorName).authorEmail(authorEmail).build());
     }
 
-    /** The password and the environment's, for blanking out of error output. */
+    /** The password and the environment's, and the forge token, for blanking out of error output. */
     List<String> secrets() {
         List<String> secrets = new ArrayList<>();
         if (password != null && !password.isEmpty()) {

@@ -2,11 +2,11 @@ package dev.fluxboot.cli;
 
 import dev.fluxboot.ExitCode;
 import dev.fluxboot.UsageException;
+import dev.fluxboot.api.Fluxboot;
+import dev.fluxboot.api.VersionReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code fluxboot version}: this tool's version and the Flux release it installs by default,
@@ -26,17 +26,12 @@ public final class VersionCommand extends BaseCommand {
 
     @Override
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
-        BuildInfo build = environment.build();
         if (!output.equals("yaml") && !output.equals("json")) {
             throw new UsageException("--output must be json or yaml, not " + output);
         }
-        Map<String, String> info = new LinkedHashMap<>();
-        info.put("fluxboot", build.toolVersion());
-        info.put("flux", build.defaultFluxVersion());
-        if (!client) {
-            info.putAll(ClusterVersions.read(globals, environment));
-        }
-        environment.reporter().result(output.equals("json") ? ClusterVersions.json(info) : ClusterVersions.yaml(info));
+        Fluxboot flux = environment.fluxboot(globals);
+        VersionReport report = client ? flux.versions() : flux.versions(globals.cluster(), globals.namespace());
+        environment.reporter().result(output.equals("json") ? report.json() : report.yaml());
         return ExitCode.OK;
     }
 }

@@ -33,6 +33,12 @@ public final class KubeClusters {
         return connect(kubeconfig, context, System.getenv());
     }
 
+    /** The connector of the workflows: {@code KUBECONFIG} and {@code HOME} come from {@code env}. */
+    public static ClusterConnector connector(Map<String, String> env) {
+        Map<String, String> copy = Map.copyOf(env);
+        return connection -> connect(connection.kubeconfig(), connection.context(), copy);
+    }
+
     /** As {@link #connect(Optional, Optional)}, reading {@code KUBECONFIG} and {@code HOME} from {@code env}. */
     public static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));

@@ -17,9 +17,7 @@ public record GitRemote(GitUrl url, GitAuth auth, TransportOptions options) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(options, "options");
-        if (url.scheme().equals("http") && !options.allowInsecureHttp()) {
-            throw new UsageException("scheme http is insecure, pass --allow-insecure-http=true to allow it");
-        }
+        url.requireSecure(options.allowInsecureHttp());
         if (url.isSsh() && !(auth instanceof GitAuth.SshKey)) {
             throw new UsageException("Git repository URL " + url + " uses SSH and needs a private key: pass --private-key-file or use an https URL");
         }

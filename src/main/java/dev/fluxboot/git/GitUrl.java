@@ -56,6 +56,18 @@ public final class GitUrl {
         return new GitUrl(uri, scheme);
     }
 
+    /**
+     * Flux's rule for plain http: refused unless {@code --allow-insecure-http} allows it.
+     *
+     * @throws UsageException for an http URL that is not allowed
+     */
+    public GitUrl requireSecure(boolean allowInsecureHttp) {
+        if (scheme.equals("http") && !allowInsecureHttp) {
+            throw new UsageException("scheme http is insecure, pass --allow-insecure-http=true to allow it");
+        }
+        return this;
+    }
+
     /** {@code ssh}, {@code https} or {@code http}. */
     public String scheme() {
         return scheme;

@@ -46,7 +46,7 @@ public final class TlsTrust {
         return parseCertificates(pem, "the TLS CA certificates (--ca-file)");
     }
 
-    private static List<X509Certificate> parseCertificates(String pem, String what) {
+    public static List<X509Certificate> parseCertificates(String pem, String what) {
         List<X509Certificate> certificates = new ArrayList<>();
         try {
             Collection<? extends java.security.cert.Certificate> parsed = CertificateFactory.getInstance("X.509")

@@ -1,6 +1,7 @@
 package dev.fluxboot.githost;
 
 import dev.fluxboot.FluxbootException;
+import dev.fluxboot.net.Sleeper;
 import dev.fluxboot.ui.Reporter;
 
 import java.time.Clock;
@@ -17,12 +18,6 @@ import java.util.function.Function;
  * otherwise fails naming the reset time. One instance per host; it holds no state between waits.
  */
 public final class RateLimitWaiter {
-
-    /** Sleeps; tests replace it to avoid real waits. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     /** How many times one request may be retried after a rate limit before giving up. */
     public static final int MAX_WAITS = 5;

@@ -593,25 +593,27 @@ class BootstrapGitTest {
                 throw new AssertionError("not called");
             }
         };
-        InstallOptions options = new InstallOptions("v2.8.0", "forge", InstallOptions.DEFAULT_COMPONENTS, List.of(),
-                "ghcr.io/fluxcd", "", true, true, "info", "cluster.local", List.of());
+        InstallOptions options = InstallOptions.builder("v2.8.0").namespace("forge").build();
         InstallRequest install = new InstallRequest(options, Optional.of(v280), Optional.of("v2.8.0"), Optional.empty(),
-                false, false, Optional.of(kube.kubeconfig()), Optional.empty(), java.time.Duration.ofMinutes(2), false);
+                false, dev.fluxboot.cluster.KubeConnection.builder().kubeconfig(Optional.of(kube.kubeconfig())).build());
+        dev.fluxboot.githost.ForgeConnection connection = new dev.fluxboot.githost.ForgeConnection(TOKEN,
+                "forge.example", Optional.empty(), Optional.empty(), Map.of(), java.time.Duration.ofMinutes(2),
+                Optional.empty(), new RecordingReporter());
+        ForgeRequest forge = new ForgeRequest(dev.fluxboot.githost.Forge.GITHUB, connection, null,
+                new dev.fluxboot.githost.RepositorySpec("org", "forged", false, "private", "", "main", List.of(), false),
+                false, false);
         BootstrapRequest request = new BootstrapRequest(install,
                 new SyncTarget(https.url("org/forged"), "main", PATH, java.time.Duration.ofMinutes(1), false, "flux-system"),
-                new SourceAuth(false, false, "git", TOKEN, Optional.empty(), dev.fluxboot.git.SshKeyAlgorithm.ECDSA, 2048,
-                        EcdsaCurve.P384, Optional.empty(), List.of(), Optional.of(readString(caFile)), false),
-                new CommitSettings("Flux", "", "", null), true,
-                Optional.of(new HostRepository(new dev.fluxboot.githost.RepositorySpec("org", "forged", false, "private",
-                        "", "main", List.of(), false), false)));
-        BootstrapServices services = BootstrapServices.forPlainGit(new InstallServices(
-                new dev.fluxboot.manifests.bundle.BundleLocator(Map.of(), new RecordingReporter()),
-                new ComponentsGenerator(), (kubeconfig, context) -> dev.fluxboot.cluster.KubeClusters.connect(kubeconfig,
-                context, Map.of()))).withHost(host);
+                SourceAuth.builder().password(TOKEN).caPem(Optional.of(readString(caFile))).build(),
+                new CommitSettings("Flux", "", "", null), true, Optional.of(forge));
         RecordingReporter reporter = new RecordingReporter();
+        World world = World.create(Map.of(), reporter).withForges((kind, given, username) -> host);
 
-        try (FluxControllerSimulator ignored = controllers("forge")) {
-            Workflows.runBootstrap(request, services, reporter, Prompter.none());
+        try (FluxControllerSimulator ignored = controllers("forge");
+             Run run = Run.builder("bootstrap", world, reporter).timeout(java.time.Duration.ofMinutes(2))
+                     .input(Products.BOOTSTRAP, request).input(Products.INSTALL, install)
+                     .input(Products.CONNECTION, install.connection()).input(Products.FORGE_REQUEST, forge).build()) {
+            Workflows.bootstrap(request).run(run);
         }
 
         assertThat(calls).containsExactly("repository org/forged",

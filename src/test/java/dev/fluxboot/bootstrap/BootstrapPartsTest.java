@@ -47,28 +47,6 @@ class BootstrapPartsTest {
     }
 
     @Test
-    void sshSyncUrlTakesUserHostAndPortAsFluxDoes() {
-        assertThat(ResolveSourceCredentials.sshSyncUrl("ssh://git@host:2222/org/repo.git", auth("git", Optional.empty())))
-                .isEqualTo("ssh://git@host:2222/org/repo.git");
-        assertThat(ResolveSourceCredentials.sshSyncUrl("ssh://host/org/repo", auth("git", Optional.empty())))
-                .isEqualTo("ssh://git@host/org/repo");
-        assertThat(ResolveSourceCredentials.sshSyncUrl("ssh://git@host/org/repo", auth("deploy", Optional.empty())))
-                .isEqualTo("ssh://deploy@host/org/repo");
-        assertThat(ResolveSourceCredentials.sshSyncUrl("ssh://keyid@host/v1/repos/x", auth("git", Optional.empty())))
-                .isEqualTo("ssh://keyid@host/v1/repos/x");
-        assertThat(ResolveSourceCredentials.sshSyncUrl("https://host/org/repo.git", auth("git", Optional.of("ssh.host:2022"))))
-                .isEqualTo("ssh://git@ssh.host:2022/org/repo.git");
-    }
-
-    @Test
-    void tokenSyncUrlHasNoCredentialsAndIsHttpsUnlessPlainHttpWasAllowed() {
-        assertThat(ResolveSourceCredentials.httpSyncUrl("https://user:secret@host:8443/org/repo.git", false))
-                .isEqualTo("https://host:8443/org/repo.git");
-        assertThat(ResolveSourceCredentials.httpSyncUrl("http://host/org/repo.git", true)).isEqualTo("http://host/org/repo.git");
-        assertThat(ResolveSourceCredentials.httpSyncUrl("http://host/org/repo.git", false)).isEqualTo("https://host/org/repo.git");
-    }
-
-    @Test
     void sshSecretHasFluxKeysAndAPasswordOnlyForAnEncryptedKey() {
         SshKeyPair key = new SshKeyGenerator().ecdsa(EcdsaCurve.P256);
 
@@ -110,67 +88,7 @@ class BootstrapPartsTest {
                 .isEqualTo("Add Flux sync manifests");
     }
 
-    @Test
-    void plainGitRunsTheNineStepsWithoutTheHostsOnes() {
-        BootstrapServices services = BootstrapServices.forPlainGit(new InstallServices(null, null, null));
-
-        assertThat(Workflows.bootstrap(request(Optional.empty(), Optional.empty()), services).stepNames())
-                .containsExactly("check cluster", "check sync path", "source credentials", "clone", "components",
-                        "install components", "source secret", "sync manifests", "apply sync", "wait for sync",
-                        "wait for components");
-    }
-
-    @Test
-    void aHostAddsTheRepositoryAndDeployKeyStepsAndRegistryCredentialsThePullSecret() {
-        BootstrapServices services = BootstrapServices.forPlainGit(new InstallServices(null, null, null))
-                .withHost(new NoHost());
-        HostRepository repository = new HostRepository(new RepositorySpec("org", "fleet", false, "private", "",
-                "main", List.of(), false), false);
-
-        assertThat(Workflows.bootstrap(request(Optional.of(repository), Optional.of(new RegistryCredentials("u", "p"))),
-                services).stepNames())
-                .containsExactly("check cluster", "check sync path", "reconcile repository", "source credentials",
-                        "clone", "components", "install components", "image pull secret", "source secret",
-                        "deploy key", "sync manifests", "apply sync", "wait for sync", "wait for components");
-    }
-
     private static SyncTarget target(String url, String path) {
         return new SyncTarget(url, "main", path, Duration.ofMinutes(1), false, "flux-system");
-    }
-
-    private static SourceAuth auth(String username, Optional<String> sshHostname) {
-        return new SourceAuth(false, false, username, "", Optional.empty(), SshKeyAlgorithm.ECDSA, 2048, EcdsaCurve.P384,
-                sshHostname, List.of(), Optional.empty(), false);
-    }
-
-    private static BootstrapRequest request(Optional<HostRepository> host, Optional<RegistryCredentials> credentials) {
-        InstallOptions options = InstallOptions.defaults("v2.8.0");
-        InstallRequest install = new InstallRequest(options, Optional.empty(), Optional.of("v2.8.0"), credentials,
-                false, false, Optional.of(Path.of("kubeconfig")), Optional.empty(), Duration.ofMinutes(5), false);
-        return new BootstrapRequest(install, target("ssh://git@host/org/fleet", "clusters/prod"),
-                auth("git", Optional.empty()), new CommitSettings("Flux", "", "", null), true, host);
-    }
-
-    /** A host that is never called: only the shape of the workflow is looked at. */
-    private static final class NoHost implements GitHost {
-        @Override
-        public String name() {
-            return "none";
-        }
-
-        @Override
-        public RepositoryResult reconcileRepository(RepositorySpec spec, boolean dryRun) {
-            throw new AssertionError("not called");
-        }
-
-        @Override
-        public List<HostChange> ensureDeployKey(RemoteRepository repository, DeployKey key, boolean dryRun) {
-            throw new AssertionError("not called");
-        }
-
-        @Override
-        public List<HostChange> deleteDeployKey(RemoteRepository repository, String title, boolean dryRun) {
-            throw new AssertionError("not called");
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.fluxboot.cli;
 
 import dev.fluxboot.UsageException;
-import dev.fluxboot.githost.TeamAccess;
+import dev.fluxboot.api.ForgeType;
 import dev.fluxboot.ui.Prompter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,29 +114,20 @@ class ForgeCommandsUsageTest {
         List<String> prompts = new ArrayList<>();
         Prompter person = answering(prompts, "  typed-token-1234 ");
 
-        assertThat(ForgeToken.resolve("GITLAB_TOKEN", "GitLab", Map.of("GITLAB_TOKEN", "from-env-5678"), person))
+        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", "from-env-5678"), person))
                 .isEqualTo("from-env-5678");
         assertThat(prompts).isEmpty();
-        assertThat(ForgeToken.resolve("GITLAB_TOKEN", "GitLab", Map.of("GITLAB_TOKEN", " "), person))
+        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", " "), person))
                 .isEqualTo("typed-token-1234");
         assertThat(prompts).containsExactly("Please enter your GitLab personal access token (PAT): ");
     }
 
     @Test
     void anEmptyAnswerAtThePromptIsRefused() {
-        assertThatThrownBy(() -> ForgeToken.resolve("BITBUCKET_TOKEN", "Bitbucket", Map.of(),
+        assertThatThrownBy(() -> ForgeTokens.resolve(ForgeType.BITBUCKET_SERVER, Map.of(),
                 answering(new ArrayList<>(), "")))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("no Bitbucket token was entered: enter one at the prompt, or export BITBUCKET_TOKEN");
-    }
-
-    @Test
-    void teamsAreNameAndOptionalPermissionAsFluxMapsThem() {
-        assertThat(ForgeFlags.teams(List.of("platform", "viewers:pull", " ", "ops:admin", "platform:push"), "maintain"))
-                .containsExactly(new TeamAccess("platform", "push"), new TeamAccess("viewers", "pull"),
-                        new TeamAccess("ops", "admin"));
-        assertThat(ForgeFlags.teams(List.of("a:b:c"), "push")).containsExactly(new TeamAccess("a:b:c", "push"));
-        assertThatThrownBy(() -> ForgeFlags.teams(List.of(":admin"), "push")).isInstanceOf(UsageException.class);
     }
 
     private static Prompter answering(List<String> prompts, String answer) {

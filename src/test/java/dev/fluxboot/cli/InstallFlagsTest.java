@@ -1,9 +1,11 @@
 package dev.fluxboot.cli;
 
 import dev.fluxboot.Main;
+import dev.fluxboot.api.BuildInfo;
+import dev.fluxboot.api.Fluxboot;
+import dev.fluxboot.api.InstallSpec;
+import dev.fluxboot.api.Secret;
 import dev.fluxboot.UsageException;
-import dev.fluxboot.bootstrap.InstallRequest;
-import dev.fluxboot.bootstrap.RegistryCredentials;
 import dev.fluxboot.ui.Prompter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -15,93 +17,105 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The install flags as picocli reads them into an {@link InstallRequest}, before anything runs. */
+/** The install flags as picocli reads them into an {@link InstallSpec}, and the engine's checks of them, before anything runs. */
 class InstallFlagsTest {
 
     private static final BuildInfo BUILD = new BuildInfo("0.1.0", "v2.9.4");
+    private static final Fluxboot ENGINE = Fluxboot.builder().environment(Map.of()).build(BUILD).build();
 
-    private static InstallRequest parse(Map<String, String> env, String... args) {
+    /** What the command line says: the spec, {@code --export} and the global flags. */
+    private record Parsed(InstallSpec spec, boolean export, GlobalOptions globals) {
+    }
+
+    private static Parsed parse(Map<String, String> env, String... args) {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
         CommandLine commandLine = Main.commandLine(sink, sink, env, Prompter.none());
         ParseResult parsed = commandLine.parseArgs(args);
         FluxbootCommand root = commandLine.getCommand();
         InstallCommand install = parsed.subcommand().commandSpec().commandLine().getCommand();
-        return install.request(root.globals(), BUILD);
+        GlobalOptions globals = root.globals();
+        return new Parsed(install.spec(globals), install.export(), globals);
     }
 
-    private static InstallRequest parse(String... args) {
-        return parse(Map.of(), args);
+    private static InstallSpec parse(String... args) {
+        return parse(Map.of(), args).spec();
+    }
+
+    /** Parsed, then checked as the engine checks it before a run. */
+    private static InstallSpec checked(String... args) {
+        InstallSpec spec = parse(args);
+        ENGINE.validate(spec);
+        return spec;
     }
 
     @Test
     void defaultsAreTheFluxCliDefaults() {
-        InstallRequest request = parse("install");
+        Parsed parsed = parse(Map.of(), "install");
+        InstallSpec spec = parsed.spec();
 
-        assertThat(request.export()).isFalse();
-        assertThat(request.force()).isFalse();
-        assertThat(request.version()).isEmpty();
-        assertThat(request.manifests()).isEmpty();
-        assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(request.options().version()).isEqualTo("v2.9.4");
-        assertThat(request.options().namespace()).isEqualTo("flux-system");
-        assertThat(request.options().components())
+        assertThat(parsed.export()).isFalse();
+        assertThat(spec.force()).isFalse();
+        assertThat(spec.components().version()).isEmpty();
+        assertThat(spec.components().manifests()).isEmpty();
+        assertThat(spec.timeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(spec.namespace()).isEqualTo("flux-system");
+        assertThat(spec.components().components())
                 .containsExactly("source-controller", "kustomize-controller", "helm-controller", "notification-controller");
-        assertThat(request.options().componentsExtra()).isEmpty();
-        assertThat(request.options().registry()).isEqualTo("ghcr.io/fluxcd");
-        assertThat(request.options().imagePullSecret()).isEmpty();
-        assertThat(request.options().watchAllNamespaces()).isTrue();
-        assertThat(request.options().networkPolicy()).isTrue();
-        assertThat(request.options().logLevel()).isEqualTo("info");
-        assertThat(request.options().clusterDomain()).isEqualTo("cluster.local");
-        assertThat(request.options().tolerationKeys()).isEmpty();
+        assertThat(spec.components().componentsExtra()).isEmpty();
+        assertThat(spec.components().registry()).isEqualTo("ghcr.io/fluxcd");
+        assertThat(spec.components().imagePullSecret()).isEmpty();
+        assertThat(spec.components().watchAllNamespaces()).isTrue();
+        assertThat(spec.components().networkPolicy()).isTrue();
+        assertThat(spec.components().logLevel()).isEqualTo("info");
+        assertThat(spec.components().clusterDomain()).isEqualTo("cluster.local");
+        assertThat(spec.components().tolerationKeys()).isEmpty();
     }
 
     @Test
-    void everyFlagReachesTheRequest() {
-        InstallRequest request = parse("install", "--export", "-v", "v2.8.0", "--manifests", "bundle",
+    void everyFlagReachesTheSpec() {
+        Parsed parsed = parse(Map.of(), "install", "--export", "-v", "v2.8.0", "--manifests", "bundle",
                 "--components", "source-controller,kustomize-controller", "--components-extra", "image-reflector-controller",
                 "--registry", "registry.example.com/flux", "--registry-creds", "bot:s3cr3t",
                 "--image-pull-secret", "regcred", "--watch-all-namespaces=false", "--network-policy=false",
                 "--log-level", "debug", "--cluster-domain", "k8s.example", "--toleration-keys", "a,b", "--force",
                 "--kubeconfig", "/tmp/kc", "--context", "kind", "--timeout", "1h30m", "--verbose");
+        InstallSpec spec = parsed.spec();
 
-        assertThat(request.export()).isTrue();
-        assertThat(request.force()).isTrue();
-        assertThat(request.verbose()).isTrue();
-        assertThat(request.version()).contains("v2.8.0");
-        assertThat(request.manifests()).contains(Path.of("bundle"));
-        assertThat(request.kubeconfig()).contains(Path.of("/tmp/kc"));
-        assertThat(request.context()).contains("kind");
-        assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(90));
-        assertThat(request.registryCredentials()).contains(new RegistryCredentials("bot", "s3cr3t"));
-        assertThat(request.options().version()).isEqualTo("v2.8.0");
-        assertThat(request.options().components()).containsExactly("source-controller", "kustomize-controller");
-        assertThat(request.options().componentsExtra()).containsExactly("image-reflector-controller");
-        assertThat(request.options().registry()).isEqualTo("registry.example.com/flux");
-        assertThat(request.options().imagePullSecret()).isEqualTo("regcred");
-        assertThat(request.options().watchAllNamespaces()).isFalse();
-        assertThat(request.options().networkPolicy()).isFalse();
-        assertThat(request.options().logLevel()).isEqualTo("debug");
-        assertThat(request.options().clusterDomain()).isEqualTo("k8s.example");
-        assertThat(request.options().tolerationKeys()).containsExactly("a", "b");
+        assertThat(parsed.export()).isTrue();
+        assertThat(spec.force()).isTrue();
+        assertThat(parsed.globals().verbose()).isTrue();
+        assertThat(spec.components().version()).contains("v2.8.0");
+        assertThat(spec.components().manifests()).contains(Path.of("bundle"));
+        assertThat(spec.cluster().kubeconfig()).contains(Path.of("/tmp/kc"));
+        assertThat(spec.cluster().context()).contains("kind");
+        assertThat(spec.timeout()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(spec.components().registryCredentials()).contains(Secret.of("bot:s3cr3t"));
+        assertThat(spec.components().components()).containsExactly("source-controller", "kustomize-controller");
+        assertThat(spec.components().componentsExtra()).containsExactly("image-reflector-controller");
+        assertThat(spec.components().registry()).isEqualTo("registry.example.com/flux");
+        assertThat(spec.components().imagePullSecret()).isEqualTo("regcred");
+        assertThat(spec.components().watchAllNamespaces()).isFalse();
+        assertThat(spec.components().networkPolicy()).isFalse();
+        assertThat(spec.components().logLevel()).isEqualTo("debug");
+        assertThat(spec.components().clusterDomain()).isEqualTo("k8s.example");
+        assertThat(spec.components().tolerationKeys()).containsExactly("a", "b");
     }
 
     @Test
     void repeatedListFlagsAddUpAndReplaceTheDefault() {
-        InstallRequest request = parse("install", "--components", "source-controller", "--components=helm-controller");
+        InstallSpec spec = parse("install", "--components", "source-controller", "--components=helm-controller");
 
-        assertThat(request.options().components()).containsExactly("source-controller", "helm-controller");
+        assertThat(spec.components().components()).containsExactly("source-controller", "helm-controller");
     }
 
     @Test
     void globalFlagsWorkBeforeAndAfterTheCommand() {
-        InstallRequest before = parse("--namespace", "flux", "--timeout=90s", "install");
-        InstallRequest after = parse("install", "-n", "flux", "--timeout=90s");
+        InstallSpec before = parse("--namespace", "flux", "--timeout=90s", "install");
+        InstallSpec after = parse("install", "-n", "flux", "--timeout=90s");
 
         assertThat(before.namespace()).isEqualTo("flux");
         assertThat(after.namespace()).isEqualTo("flux");
@@ -110,31 +124,32 @@ class InstallFlagsTest {
 
     @Test
     void namespaceDefaultsToFluxSystemNamespaceVariableAndTheFlagWins() {
-        assertThat(parse(Map.of("FLUX_SYSTEM_NAMESPACE", "gitops"), "install").namespace()).isEqualTo("gitops");
-        assertThat(parse(Map.of("FLUX_SYSTEM_NAMESPACE", "gitops"), "install", "-n", "other").namespace())
+        assertThat(parse(Map.of("FLUX_SYSTEM_NAMESPACE", "gitops"), "install").spec().namespace()).isEqualTo("gitops");
+        assertThat(parse(Map.of("FLUX_SYSTEM_NAMESPACE", "gitops"), "install", "-n", "other").spec().namespace())
                 .isEqualTo("other");
     }
 
     @Test
     void booleanFlagsTakeExplicitValues() {
-        InstallRequest request = parse("install", "--export=true", "--force=false", "--network-policy", "--watch-all-namespaces=true");
+        Parsed parsed = parse(Map.of(), "install", "--export=true", "--force=false", "--network-policy",
+                "--watch-all-namespaces=true");
 
-        assertThat(request.export()).isTrue();
-        assertThat(request.force()).isFalse();
-        assertThat(request.options().networkPolicy()).isTrue();
-        assertThat(request.options().watchAllNamespaces()).isTrue();
+        assertThat(parsed.export()).isTrue();
+        assertThat(parsed.spec().force()).isFalse();
+        assertThat(parsed.spec().components().networkPolicy()).isTrue();
+        assertThat(parsed.spec().components().watchAllNamespaces()).isTrue();
     }
 
     @Test
     void manifestsWithoutVersionIsAUsageError() {
-        assertThatThrownBy(() -> parse("install", "--manifests", "bundle"))
+        assertThatThrownBy(() -> checked("install", "--manifests", "bundle"))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("--manifests requires --version");
+                .hasMessage("--manifests requires --version: give the Flux release the manifests are of, e.g. --version=v2.9.4");
     }
 
     @Test
     void registryCredsWithoutImagePullSecretIsAUsageError() {
-        assertThatThrownBy(() -> parse("install", "--registry-creds", "bot:pw"))
+        assertThatThrownBy(() -> checked("install", "--registry-creds", "bot:pw"))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--registry-creds requires --image-pull-secret to be set");
     }
@@ -142,7 +157,7 @@ class InstallFlagsTest {
     @Test
     void registryCredsWithoutPasswordIsAUsageError() {
         for (String creds : List.of("bot", "bot:pass:word")) {
-            assertThatThrownBy(() -> parse("install", "--registry-creds", creds, "--image-pull-secret", "regcred"))
+            assertThatThrownBy(() -> checked("install", "--registry-creds", creds, "--image-pull-secret", "regcred"))
                     .isInstanceOf(UsageException.class)
                     .hasMessage("invalid --registry-creds format, expected 'user:password'");
         }
@@ -150,34 +165,34 @@ class InstallFlagsTest {
 
     @Test
     void unknownComponentIsAUsageError() {
-        assertThatThrownBy(() -> parse("install", "--components-extra", "image-teleport-controller"))
+        assertThatThrownBy(() -> checked("install", "--components-extra", "image-teleport-controller"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("image-teleport-controller");
     }
 
     @Test
     void versionThatIsNotAReleaseIsAUsageError() {
-        assertThatThrownBy(() -> parse("install", "--version", "banana"))
+        assertThatThrownBy(() -> checked("install", "--version", "banana"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--version 'banana'");
-        assertThat(parse("install", "--version", "latest").version()).contains("latest");
-        assertThat(parse("install", "--version", "2.8.0").version()).contains("2.8.0");
+        assertThat(checked("install", "--version", "latest").components().version()).contains("latest");
+        assertThat(checked("install", "--version", "2.8.0").components().version()).contains("2.8.0");
     }
 
     @Test
     void badLogLevelIsAUsageError() {
-        assertThatThrownBy(() -> parse("install", "--log-level", "chatty"))
+        assertThatThrownBy(() -> checked("install", "--log-level", "chatty"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("--log-level");
     }
 
     @Test
-    void theRequestNeverShowsTheRegistryPassword() {
-        InstallRequest request = parse("install", "--registry-creds", "bot:hunter2-secret", "--image-pull-secret", "regcred");
+    void theSpecNeverShowsTheRegistryPassword() {
+        InstallSpec spec = checked("install", "--registry-creds", "bot:hunter2-secret", "--image-pull-secret", "regcred");
 
-        assertThat(request.toString()).doesNotContain("hunter2-secret");
-        assertThat(request.registryCredentials()).map(RegistryCredentials::password).contains("hunter2-secret");
-        assertThat(Optional.of(request.registryCredentials().orElseThrow().toString()))
-                .hasValueSatisfying(text -> assertThat(text).contains("bot").doesNotContain("hunter2"));
+        assertThat(spec.toString()).doesNotContain("hunter2-secret");
+        assertThat(spec.components().toString()).doesNotContain("hunter2-secret");
+        assertThat(spec.components().registryCredentials().orElseThrow().toString()).isEqualTo("***");
+        assertThat(spec.components().registryCredentials().orElseThrow().reveal()).isEqualTo("bot:hunter2-secret");
     }
 }

@@ -1,0 +1,178 @@
+package dev.fluxboot.api;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A bootstrap: Flux's manifests into {@code <path>/<namespace>/} of a branch, the controllers into the
+ * cluster, the source secret and (on a forge) the deploy key, then a wait until Flux reconciles itself.
+ * The repository is either a plain Git URL ({@link Builder#url}) or a repository on a forge
+ * ({@link Builder#forge}).
+ */
+public final class BootstrapSpec {
+
+    private final InstallSpec install;
+    private final Optional<String> url;
+    private final Optional<ForgeRepository> forge;
+    private final String branch;
+    private final String path;
+    private final Duration interval;
+    private final boolean recurseSubmodules;
+    private final String secretName;
+    private final GitCredentials credentials;
+    private final CommitOptions commits;
+    private final boolean silent;
+
+    private BootstrapSpec(Builder builder) {
+        this.install = builder.install;
+        this.url = builder.url;
+        this.forge = builder.forge;
+        this.branch = builder.branch;
+        this.path = builder.path;
+        this.interval = builder.interval;
+        this.recurseSubmodules = builder.recurseSubmodules;
+        this.secretName = builder.secretName;
+        this.credentials = builder.credentials;
+        this.commits = builder.commits;
+        this.silent = builder.silent;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Cluster, namespace, release and install options, timeout, {@code --force}. */
+    public InstallSpec install() {
+        return install;
+    }
+
+    /** {@code --url} of {@code bootstrap git}; empty for a forge. */
+    public Optional<String> url() {
+        return url;
+    }
+
+    /** The repository on a forge; empty for plain Git. */
+    public Optional<ForgeRepository> forge() {
+        return forge;
+    }
+
+    public String branch() {
+        return branch;
+    }
+
+    /** {@code --path}: the folder of the cluster, relative to the repository root. */
+    public String path() {
+        return path;
+    }
+
+    /** {@code --interval} of the GitRepository. */
+    public Duration interval() {
+        return interval;
+    }
+
+    public boolean recurseSubmodules() {
+        return recurseSubmodules;
+    }
+
+    /** {@code --secret-name}: the source secret the GitRepository authenticates with. */
+    public String secretName() {
+        return secretName;
+    }
+
+    public GitCredentials credentials() {
+        return credentials;
+    }
+
+    public CommitOptions commits() {
+        return commits;
+    }
+
+    /** {@code --silent}: do not ask whether a new key has been given access. */
+    public boolean silent() {
+        return silent;
+    }
+
+    @Override
+    public String toString() {
+        return "BootstrapSpec[" + forge.map(ForgeRepository::toString).orElse(url.orElse("")) + ", branch=" + branch
+                + ", path=" + path + ", " + install + "]";
+    }
+
+    public static final class Builder {
+        private InstallSpec install = InstallSpec.builder().build();
+        private Optional<String> url = Optional.empty();
+        private Optional<ForgeRepository> forge = Optional.empty();
+        private String branch = "main";
+        private String path = "";
+        private Duration interval = Duration.ofMinutes(1);
+        private boolean recurseSubmodules;
+        private String secretName = "flux-system";
+        private GitCredentials credentials = GitCredentials.defaults();
+        private CommitOptions commits = CommitOptions.defaults();
+        private boolean silent;
+
+        private Builder() {
+        }
+
+        public Builder install(InstallSpec value) {
+            install = Objects.requireNonNull(value, "install");
+            return this;
+        }
+
+        /** A plain Git repository, e.g. {@code ssh://git@git.example.com/org/fleet.git}. */
+        public Builder url(String value) {
+            url = Optional.ofNullable(value).map(String::strip).filter(u -> !u.isEmpty());
+            return this;
+        }
+
+        public Builder forge(ForgeRepository value) {
+            forge = Optional.ofNullable(value);
+            return this;
+        }
+
+        public Builder branch(String value) {
+            branch = value == null ? "" : value.strip();
+            return this;
+        }
+
+        public Builder path(String value) {
+            path = value == null ? "" : value;
+            return this;
+        }
+
+        public Builder interval(Duration value) {
+            interval = Objects.requireNonNull(value, "interval");
+            return this;
+        }
+
+        public Builder recurseSubmodules(boolean value) {
+            recurseSubmodules = value;
+            return this;
+        }
+
+        public Builder secretName(String value) {
+            secretName = value == null ? "" : value;
+            return this;
+        }
+
+        public Builder credentials(GitCredentials value) {
+            credentials = Objects.requireNonNull(value, "credentials");
+            return this;
+        }
+
+        public Builder commits(CommitOptions value) {
+            commits = Objects.requireNonNull(value, "commits");
+            return this;
+        }
+
+        public Builder silent(boolean value) {
+            silent = value;
+            return this;
+        }
+
+        public BootstrapSpec build() {
+            return new BootstrapSpec(this);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.fluxboot.api;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Who commits, with what message appendix, and signed with which OpenPGP key (none by default). */
+public final class CommitOptions {
+
+    private final String authorName;
+    private final String authorEmail;
+    private final String messageAppendix;
+    private final Optional<Path> gpgKeyRingFile;
+    private final Optional<Secret> gpgKeyRing;
+    private final Optional<Secret> gpgPassphrase;
+    private final Optional<String> gpgKeyId;
+
+    private CommitOptions(Builder builder) {
+        this.authorName = builder.authorName;
+        this.authorEmail = builder.authorEmail;
+        this.messageAppendix = builder.messageAppendix;
+        this.gpgKeyRingFile = builder.gpgKeyRingFile;
+        this.gpgKeyRing = builder.gpgKeyRing;
+        this.gpgPassphrase = builder.gpgPassphrase;
+        this.gpgKeyId = builder.gpgKeyId;
+    }
+
+    /** Author {@code Flux}, no e-mail, no appendix, unsigned. */
+    public static CommitOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String authorName() {
+        return authorName;
+    }
+
+    public String authorEmail() {
+        return authorEmail;
+    }
+
+    /** {@code --commit-message-appendix}, e.g. {@code [ci skip]}. */
+    public String messageAppendix() {
+        return messageAppendix;
+    }
+
+    /** {@code --gpg-key-ring}. */
+    public Optional<Path> gpgKeyRingFile() {
+        return gpgKeyRingFile;
+    }
+
+    /** The key ring as (armored) text, as Terraform gives it. */
+    public Optional<Secret> gpgKeyRing() {
+        return gpgKeyRing;
+    }
+
+    public Optional<Secret> gpgPassphrase() {
+        return gpgPassphrase;
+    }
+
+    public Optional<String> gpgKeyId() {
+        return gpgKeyId;
+    }
+
+    @Override
+    public String toString() {
+        return "CommitOptions[author=" + authorName + ", signed="
+                + (gpgKeyRingFile.isPresent() || gpgKeyRing.isPresent()) + "]";
+    }
+
+    public static final class Builder {
+        private String authorName = "Flux";
+        private String authorEmail = "";
+        private String messageAppendix = "";
+        private Optional<Path> gpgKeyRingFile = Optional.empty();
+        private Optional<Secret> gpgKeyRing = Optional.empty();
+        private Optional<Secret> gpgPassphrase = Optional.empty();
+        private Optional<String> gpgKeyId = Optional.empty();
+
+        private Builder() {
+        }
+
+        public Builder authorName(String value) {
+            authorName = Objects.requireNonNull(value, "authorName");
+            return this;
+        }
+
+        public Builder authorEmail(String value) {
+            authorEmail = value == null ? "" : value;
+            return this;
+        }
+
+        public Builder messageAppendix(String value) {
+            messageAppendix = value == null ? "" : value;
+            return this;
+        }
+
+        public Builder gpgKeyRingFile(Path value) {
+            gpgKeyRingFile = Optional.ofNullable(value);
+            return this;
+        }
+
+        public Builder gpgKeyRing(Secret armored) {
+            gpgKeyRing = Optional.ofNullable(armored).filter(secret -> !secret.isEmpty());
+            return this;
+        }
+
+        public Builder gpgPassphrase(Secret value) {
+            gpgPassphrase = Optional.ofNullable(value).filter(secret -> !secret.isEmpty());
+            return this;
+        }
+
+        public Builder gpgKeyId(String value) {
+            gpgKeyId = Optional.ofNullable(value).map(String::strip).filter(id -> !id.isEmpty());
+            return this;
+        }
+
+        public CommitOptions build() {
+            return new CommitOptions(this);
+        }
+    }
+}
