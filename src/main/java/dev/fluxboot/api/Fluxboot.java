@@ -293,7 +293,7 @@ public final class Fluxboot {
     /** How a {@link Fluxboot} talks to the world; everything has a default. */
     public static final class Builder {
         private Map<String, String> environment = System.getenv();
-        private Reporter reporter = SilentReporter.INSTANCE;
+        private Reporter reporter = Reporter.silent();
         private Prompter prompter = Prompter.none();
         private boolean verbose;
         private BuildInfo build = BuildInfo.ofThisBuild();
@@ -356,39 +356,6 @@ public final class Fluxboot {
 
         public Fluxboot build() {
             return new Fluxboot(this);
-        }
-    }
-
-    /** Reports nothing. */
-    private enum SilentReporter implements Reporter {
-        INSTANCE;
-
-        @Override
-        public void action(String message) {
-        }
-
-        @Override
-        public void success(String message) {
-        }
-
-        @Override
-        public void waiting(String message) {
-        }
-
-        @Override
-        public void warning(String message) {
-        }
-
-        @Override
-        public void failure(String message) {
-        }
-
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void result(String text) {
         }
     }
 }

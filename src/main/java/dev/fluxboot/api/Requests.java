@@ -190,11 +190,20 @@ final class Requests {
                 "Remove Flux from " + folder);
         if (from.forge().isPresent()) {
             ForgeRepository repository = from.forge().get();
+            String flag = "--from-git " + repository.forge().provider();
             if (from.url().isPresent()) {
-                throw new UsageException("--url is for --from-git git: with --from-git "
-                        + repository.forge().provider() + " give --owner and --repository, the forge knows the URL");
+                throw new UsageException("--url is for --from-git git: with " + flag
+                        + " give --owner and --repository, the forge knows the URL");
             }
-            checkForge(repository, repository.forge());
+            if (repository.owner().isEmpty()) {
+                throw new UsageException(flag + " needs --owner: give the " + repository.forge().label()
+                        + " owner of the repository, e.g. --owner=my-org");
+            }
+            if (repository.name().isEmpty()) {
+                throw new UsageException(flag + " needs --repository: give the name of the "
+                        + repository.forge().label() + " repository, e.g. --repository=fleet-infra");
+            }
+            apiUrl(repository.apiUrl());
             UninstallRequest.ForgeRemoval removal = new UninstallRequest.ForgeRemoval(
                     new RepositorySpec(repository.owner(), repository.name(), repository.personal(), "private", "",
                             from.branch(), List.of(), false),

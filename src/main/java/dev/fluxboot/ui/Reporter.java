@@ -26,4 +26,42 @@ public interface Reporter {
 
     /** Machine output on stdout (e.g. {@code install --export} YAML), written as it is. */
     void result(String text);
+
+    /** Reports nothing: for callers that want no progress. */
+    static Reporter silent() {
+        return Silent.INSTANCE;
+    }
+
+    /** The reporter of {@link #silent()}; an enum so it holds no state. */
+    enum Silent implements Reporter {
+        INSTANCE;
+
+        @Override
+        public void action(String message) {
+        }
+
+        @Override
+        public void success(String message) {
+        }
+
+        @Override
+        public void waiting(String message) {
+        }
+
+        @Override
+        public void warning(String message) {
+        }
+
+        @Override
+        public void failure(String message) {
+        }
+
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void result(String text) {
+        }
+    }
 }

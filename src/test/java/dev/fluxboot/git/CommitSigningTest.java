@@ -1,5 +1,6 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.testing.RecordingReporter;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.UsageException;
 import dev.fluxboot.testing.git.GitRepositories;

@@ -1,5 +1,6 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.testing.RecordingReporter;
 import dev.fluxboot.ui.Redactor;
 
 import dev.fluxboot.UsageException;

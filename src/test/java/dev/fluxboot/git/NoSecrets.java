@@ -1,5 +1,6 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.testing.RecordingReporter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -14,7 +15,7 @@ final class NoSecrets {
     static void assertNoSecretIn(Throwable thrown, RecordingReporter reporter, String... secrets) {
         StringWriter trace = new StringWriter();
         thrown.printStackTrace(new PrintWriter(trace));
-        String everything = trace + "\n" + thrown + "\n" + reporter.all();
+        String everything = trace + "\n" + thrown + "\n" + String.join("\n", reporter.lines());
         for (String secret : secrets) {
             assertThat(secret).isNotBlank();
             assertThat(everything).doesNotContain(secret);

@@ -1,5 +1,6 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.testing.RecordingReporter;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.testing.git.GitRepositories;
 import dev.fluxboot.testing.git.SshGitServer;
@@ -210,7 +211,7 @@ class SshRemoteBranchTest {
         assertThat(log.get(0).getName()).isEqualTo(result.commit());
         assertThat(repositories.files("org/fleet", "main"))
                 .containsExactlyInAnyOrder("README.md", "apps/theirs.yaml", "clusters/prod/ours.yaml");
-        assertThat(reporter.lines()).contains("waiting: git conflict detected, retrying with a fresh clone");
+        assertThat(reporter.lines()).contains("◎ git conflict detected, retrying with a fresh clone");
     }
 
     @Test
@@ -257,7 +258,7 @@ class SshRemoteBranchTest {
         }
         assertThat(server.pushCount()).isZero();
         assertThat(repositories.readFile("org/fleet", "main", "clusters/prod/ours.yaml")).isEmpty();
-        assertThat(reporter.lines()).filteredOn(l -> l.startsWith("waiting:")).hasSize(3);
+        assertThat(reporter.lines()).filteredOn(l -> l.startsWith("◎ ")).hasSize(3);
     }
 
     @Test

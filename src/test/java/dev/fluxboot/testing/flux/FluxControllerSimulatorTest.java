@@ -1,5 +1,6 @@
 package dev.fluxboot.testing.flux;
 
+import dev.fluxboot.ui.Reporter;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.KubeClusters;
@@ -390,7 +391,7 @@ class FluxControllerSimulatorTest {
         flux.reconcileNow();
 
         // Then the product's own wait sees them ready, and each has a healthy rollout's status
-        cluster.waitForDeployments(FLUX_NAMESPACE, CONTROLLERS, Duration.ofSeconds(10), new SilentReporter());
+        cluster.waitForDeployments(FLUX_NAMESPACE, CONTROLLERS, Duration.ofSeconds(10), Reporter.silent());
         for (String name : CONTROLLERS) {
             Deployment deployment = client.apps().deployments().inNamespace(FLUX_NAMESPACE).withName(name).get();
             assertThat(deployment.getStatus().getObservedGeneration()).isEqualTo(deployment.getMetadata().getGeneration());
@@ -413,7 +414,7 @@ class FluxControllerSimulatorTest {
         flux.reconcileNow();
 
         // Then the product's wait fails at once with the reason
-        assertThatThrownBy(() -> cluster.waitForDeployments(FLUX_NAMESPACE, CONTROLLERS, Duration.ofSeconds(30), new SilentReporter()))
+        assertThatThrownBy(() -> cluster.waitForDeployments(FLUX_NAMESPACE, CONTROLLERS, Duration.ofSeconds(30), Reporter.silent()))
                 .isInstanceOf(FluxbootException.class).hasMessageContaining("helm-controller");
         DeploymentCondition progressing = client.apps().deployments().inNamespace(FLUX_NAMESPACE).withName("helm-controller").get()
                 .getStatus().getConditions().stream().filter(c -> c.getType().equals("Progressing")).findFirst().orElseThrow();
@@ -425,7 +426,7 @@ class FluxControllerSimulatorTest {
         flux.reconcileNow();
 
         // Then
-        cluster.waitForDeployments(FLUX_NAMESPACE, CONTROLLERS, Duration.ofSeconds(10), new SilentReporter());
+        cluster.waitForDeployments(FLUX_NAMESPACE, CONTROLLERS, Duration.ofSeconds(10), Reporter.silent());
     }
 
     // ---- faults, suspend, pause

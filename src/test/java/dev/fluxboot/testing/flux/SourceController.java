@@ -1,5 +1,6 @@
 package dev.fluxboot.testing.flux;
 
+import dev.fluxboot.ui.Reporter;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.git.FetchedTrees;
 import dev.fluxboot.git.GitRemote;
@@ -139,7 +140,7 @@ final class SourceController {
         // source-controller's default when spec.ref is absent
         String branchName = branch.orElse("master");
         try (RemoteBranch fetched = RemoteBranch.fetch(GitRemote.of(url, access.auth(), access.options()), branchName,
-                new SilentReporter())) {
+                Reporter.silent())) {
             if (fetched.head().isEmpty()) {
                 return new Failed("EmptyGitRepository", "git repository is empty");
             }
