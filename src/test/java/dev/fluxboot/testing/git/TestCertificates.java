@@ -51,6 +51,9 @@ import java.util.Date;
  */
 public final class TestCertificates {
 
+    /** A host name the server certificate holds that no resolver knows: only a test proxy reaches it. */
+    public static final String PROXIED_HOST = "git.fluxboot.invalid";
+
     private final X509Certificate caCertificate;
     private final KeyPair serverKey;
     private final X509Certificate serverCertificate;
@@ -105,7 +108,9 @@ public final class TestCertificates {
             extensions.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[]{
                     new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                    new GeneralName(GeneralName.dNSName, "localhost")}));
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    // a name that resolves nowhere, for tests that reach the server only through a proxy
+                    new GeneralName(GeneralName.dNSName, PROXIED_HOST)}));
         }
         tbs.setExtensions(extensions.generate());
         TBSCertificate certificate = tbs.generateTBSCertificate();
