@@ -2,6 +2,7 @@ package dev.fluxboot;
 
 import dev.fluxboot.cli.CommandTree;
 import dev.fluxboot.api.BuildInfo;
+import dev.fluxboot.api.Cancellation;
 import dev.fluxboot.cli.CliEnvironment;
 import dev.fluxboot.cli.EnvironmentDefaults;
 import dev.fluxboot.cli.ExecutionErrorHandler;
@@ -20,9 +21,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Entry point: builds the picocli command line, runs it, exits with its code. */
 public final class Main {
@@ -45,11 +49,34 @@ public final class Main {
         // UTF-8 whatever the platform default, so Flux's markers (✔ ►) survive LANG=C.
         PrintStream out = new Utf8PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int exitCode = run(args, out, err, System.getenv(), Prompter.forConsole());
+        Cancellation cancellation = Cancellation.create();
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> cancelOnSignal(cancellation, finished),
+                "fluxboot-interrupt"));
+        int exitCode = run(args, out, err, System.getenv(), Prompter.forConsole(), cancellation);
         out.flush();
         err.flush();
+        finished.countDown();
         System.exit(exitCode);
     }
+
+    /**
+     * Ctrl-C (or a TERM): the running operation is cancelled, reports one line and removes its
+     * temporary files; the JVM ends when it has, or after {@link #CANCEL_GRACE} at the latest.
+     */
+    private static void cancelOnSignal(Cancellation cancellation, CountDownLatch finished) {
+        if (finished.getCount() == 0) {
+            return; // a normal exit
+        }
+        cancellation.cancel();
+        try {
+            finished.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
 
     private static void setIfAbsent(String property, String value) {
         if (System.getProperty(property) == null) {
@@ -64,12 +91,18 @@ public final class Main {
 
     /** Runs {@code fluxboot args}; returns the exit code. Never calls {@code System.exit}. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter) {
-        return commandLine(out, err, env, prompter, Optional.of(List.of(args))).execute(args);
+        return run(args, out, err, env, prompter, Cancellation.none());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream, Map, Prompter)}; {@code cancellation} stops the running operation. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
+                          Cancellation cancellation) {
+        return commandLine(out, err, env, prompter, Optional.of(List.of(args)), cancellation).execute(args);
     }
 
     /** The whole command line, every subcommand built, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter) {
-        return commandLine(out, err, env, prompter, Optional.empty());
+        return commandLine(out, err, env, prompter, Optional.empty(), Cancellation.none());
     }
 
     /**
@@ -77,10 +110,10 @@ public final class Main {
      * arguments name are built in full (see {@link CommandTree}).
      */
     public static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
-                                   Optional<List<String>> args) {
+                                          Optional<List<String>> args, Cancellation cancellation) {
         Reporter reporter = ConsoleReporter.forEnvironment(out, err, env);
         BuildInfo build = BuildInfo.ofThisBuild();
-        FluxbootCommand root = new FluxbootCommand(new CliEnvironment(out, err, env, reporter, prompter, build));
+        FluxbootCommand root = new FluxbootCommand(new CliEnvironment(out, err, env, reporter, prompter, build, cancellation));
         CommandLine commandLine = new CommandLine(root);
         // Before the settings below: picocli applies them to the subcommands there are.
         CommandTree.addSubcommands(commandLine, FluxbootCommand.SUBCOMMANDS, args);

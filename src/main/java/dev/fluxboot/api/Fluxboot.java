@@ -20,10 +20,12 @@ import dev.fluxboot.cluster.FluxComponentVersions;
 import dev.fluxboot.cluster.FluxExporter;
 import dev.fluxboot.cluster.FluxKind;
 import dev.fluxboot.cluster.KubernetesVersionRequirement;
+import dev.fluxboot.git.ScratchSpace;
 import dev.fluxboot.net.Sleeper;
 import dev.fluxboot.ui.Prompter;
 import dev.fluxboot.ui.Reporter;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -71,6 +73,9 @@ public final class Fluxboot {
         }
         if (builder.pollInterval != null) {
             created = created.withPollInterval(builder.pollInterval);
+        }
+        if (builder.scratchDirectory != null) {
+            created = created.withScratch(ScratchSpace.at(builder.scratchDirectory));
         }
         this.world = created;
         this.reporter = builder.reporter;
@@ -300,6 +305,7 @@ public final class Fluxboot {
         private Clock clock;
         private Sleeper sleeper;
         private Duration pollInterval;
+        private Path scratchDirectory;
 
         private Builder() {
         }
@@ -351,6 +357,15 @@ public final class Fluxboot {
         /** How often waits read the objects they wait for (default 500 ms). */
         public Builder pollInterval(Duration value) {
             pollInterval = Objects.requireNonNull(value, "pollInterval");
+            return this;
+        }
+
+        /**
+         * Where runs keep their temporary Git copies (default {@code <tmp>/fluxboot-<user>}); each is removed
+         * when its run ends, and what a killed run left is removed by the next.
+         */
+        public Builder scratchDirectory(Path value) {
+            scratchDirectory = Objects.requireNonNull(value, "scratchDirectory");
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.fluxboot.cluster.ClusterConnector;
 import dev.fluxboot.cluster.KubeClusters;
 import dev.fluxboot.git.GitClient;
 import dev.fluxboot.git.JGitClient;
+import dev.fluxboot.git.ScratchSpace;
 import dev.fluxboot.git.SshKeyGenerator;
 import dev.fluxboot.githost.Forge;
 import dev.fluxboot.githost.ForgeConnector;
@@ -16,6 +17,7 @@ import dev.fluxboot.githost.gitlab.GitLabHost;
 import dev.fluxboot.manifests.bundle.BundleLocator;
 import dev.fluxboot.manifests.bundle.EmbeddedBundle;
 import dev.fluxboot.manifests.overlay.ComponentsGenerator;
+import dev.fluxboot.net.EnvProxySelector;
 import dev.fluxboot.net.HttpClients;
 import dev.fluxboot.net.Sleeper;
 import dev.fluxboot.ui.Reporter;
@@ -61,7 +63,7 @@ public record World(ClusterConnector clusters, GitClient git, ForgeConnector for
      */
     public static World create(Map<String, String> env, Reporter reporter) {
         HttpClients http = HttpClients.fromEnvironment(env);
-        return new World(KubeClusters.connector(env), new JGitClient(http.proxySelector()), World::connectForge,
+        return new World(KubeClusters.connector(env), new JGitClient(http.proxySelector(), ScratchSpace.inTemp()), World::connectForge,
                 new BundleLocator(env, reporter, new EmbeddedBundle(World.class.getClassLoader()), http),
                 ComponentsGenerator.withCache(env), new SshKeyGenerator(), Clock.systemUTC(), Sleeper.threadSleep(),
                 DEFAULT_POLL_INTERVAL, env);
@@ -81,6 +83,12 @@ public record World(ClusterConnector clusters, GitClient git, ForgeConnector for
 
     public World withForges(ForgeConnector value) {
         return new World(clusters, git, value, bundles, generator, keys, clock, sleeper, pollInterval, environment);
+    }
+
+    /** The same world, its Git copies kept in {@code scratch} (proxies as before). */
+    public World withScratch(ScratchSpace scratch) {
+        return new World(clusters, new JGitClient(EnvProxySelector.fromEnvironment(environment), scratch), forges, bundles,
+                generator, keys, clock, sleeper, pollInterval, environment);
     }
 
     public World withPollInterval(Duration value) {

@@ -77,9 +77,9 @@ public final class BootstrapGitCommand extends BaseCommand implements SecretHold
         BootstrapSpec spec = spec(globals, environment.env());
         Fluxboot flux = environment.fluxboot(globals);
         if (planOnly) {
-            return bootstrap.dryRun().report(flux.plan(spec), environment.reporter());
+            return bootstrap.dryRun().report(flux.plan(spec, environment.cancellation()), environment.reporter());
         }
-        flux.bootstrap(spec);
+        flux.bootstrap(spec, environment.cancellation());
         return ExitCode.OK;
     }
 

@@ -52,9 +52,9 @@ abstract class ForgeBootstrapCommand extends BaseCommand implements SecretHolder
         secrets.add(value);
         BootstrapSpec spec = spec(globals, environment, Secret.of(value));
         if (planOnly) {
-            return bootstrap.dryRun().report(flux.plan(spec), environment.reporter());
+            return bootstrap.dryRun().report(flux.plan(spec, environment.cancellation()), environment.reporter());
         }
-        flux.bootstrap(spec);
+        flux.bootstrap(spec, environment.cancellation());
         return ExitCode.OK;
     }
 

@@ -53,9 +53,9 @@ public final class InstallCommand extends BaseCommand implements SecretHolder {
             return ExitCode.OK;
         }
         if (dryRun.dryRun()) {
-            return dryRun.report(flux.plan(spec), environment.reporter());
+            return dryRun.report(flux.plan(spec, environment.cancellation()), environment.reporter());
         }
-        flux.install(spec);
+        flux.install(spec, environment.cancellation());
         return ExitCode.OK;
     }
 

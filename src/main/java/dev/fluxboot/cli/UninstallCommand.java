@@ -55,7 +55,7 @@ public final class UninstallCommand extends BaseCommand implements SecretHolder 
                 .silent(silent)
                 .dryRun(dryRun);
         fromGit.fromGit(environment, from -> flux.validate(spec.fromGit(from).build())).ifPresent(spec::fromGit);
-        UninstallResult result = flux.uninstall(spec.build());
+        UninstallResult result = flux.uninstall(spec.build(), environment.cancellation());
         Reporter reporter = environment.reporter();
         String plan = result.plan().text();
         if (!plan.isEmpty()) {

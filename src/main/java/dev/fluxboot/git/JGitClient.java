@@ -14,16 +14,19 @@ import java.util.Objects;
 public final class JGitClient implements GitClient {
 
     private final TransportOptions transport;
+    private final ScratchSpace scratch;
 
-    public JGitClient(ProxySelector proxies) {
+    /** @param scratch where the local copies of fetched branches live while a run uses them */
+    public JGitClient(ProxySelector proxies, ScratchSpace scratch) {
         this.transport = TransportOptions.defaults().withProxySelector(Objects.requireNonNull(proxies, "proxies"));
+        this.scratch = Objects.requireNonNull(scratch, "scratch");
     }
 
     @Override
     public RemoteBranch fetch(GitRemote remote, String branch, Reporter reporter) {
         GitRemote proxied = remote.options().proxySelector() != null ? remote
                 : new GitRemote(remote.url(), remote.auth(), remote.options().withProxySelector(transport.proxySelector()));
-        return RemoteBranch.fetch(proxied, branch, reporter);
+        return RemoteBranch.fetch(proxied, branch, reporter, scratch);
     }
 
     @Override

@@ -86,18 +86,18 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
      * @throws FluxbootException when the remote cannot be reached or read, or lacks the branch
      */
     public static RemoteBranch fetch(GitRemote remote, String branch, Reporter reporter) {
+        return fetch(remote, branch, reporter, ScratchSpace.inTemp());
+    }
+
+    /** As {@link #fetch(GitRemote, String, Reporter)}, the local copy in {@code scratch}. */
+    public static RemoteBranch fetch(GitRemote remote, String branch, Reporter reporter, ScratchSpace scratch) {
         Objects.requireNonNull(remote, "remote");
         Objects.requireNonNull(reporter, "reporter");
         if (branch == null || branch.isBlank() || !Repository.isValidRefName(Constants.R_HEADS + branch)) {
             throw new UsageException("invalid branch name '" + branch + "' (--branch)");
         }
-        Path directory;
-        try {
-            // Owner-only permissions on POSIX: the copy may hold private content.
-            directory = Files.createTempDirectory("fluxboot-git-");
-        } catch (IOException e) {
-            throw new FluxbootException("cannot create a temporary directory for the Git repository: " + e.getMessage(), e);
-        }
+        // Owner-only permissions on POSIX: the copy may hold private content.
+        Path directory = scratch.newDirectory("git");
         Repository repository = null;
         Transports transports = null;
         try {
@@ -474,25 +474,6 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
     }
 
     private static void deleteRecursively(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // Best effort: a leftover temp directory is not worth failing the command for.
-        }
+        ScratchSpace.delete(root);
     }
 }

@@ -32,6 +32,50 @@ public interface Reporter {
         return Silent.INSTANCE;
     }
 
+    /** Passes every line on to another reporter; extend it to also act on some lines. */
+    class Forwarding implements Reporter {
+        private final Reporter to;
+
+        public Forwarding(Reporter to) {
+            this.to = to;
+        }
+
+        @Override
+        public void action(String message) {
+            to.action(message);
+        }
+
+        @Override
+        public void success(String message) {
+            to.success(message);
+        }
+
+        @Override
+        public void waiting(String message) {
+            to.waiting(message);
+        }
+
+        @Override
+        public void warning(String message) {
+            to.warning(message);
+        }
+
+        @Override
+        public void failure(String message) {
+            to.failure(message);
+        }
+
+        @Override
+        public void info(String message) {
+            to.info(message);
+        }
+
+        @Override
+        public void result(String text) {
+            to.result(text);
+        }
+    }
+
     /** The reporter of {@link #silent()}; an enum so it holds no state. */
     enum Silent implements Reporter {
         INSTANCE;

@@ -64,7 +64,7 @@ class CommandTreeTest {
 
     private static CommandLine treeFor(String... args) {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return Main.commandLine(sink, sink, Map.of(), Prompter.none(), Optional.of(List.of(args)));
+        return Main.commandLine(sink, sink, Map.of(), Prompter.none(), Optional.of(List.of(args)), dev.fluxboot.api.Cancellation.none());
     }
 
     @Test
