@@ -110,14 +110,14 @@ final class ReadinessWait {
      * Polls the object until it is ready at the revision, fails as soon as it will not get there, or
      * times out at the run's deadline.
      */
-    static void await(Run run, Cluster cluster, Target target, String expectedRevision) {
+    static void await(Run run, Cluster cluster, Target target, PushedRevision expected) {
         Duration poll = run.world().pollInterval();
         Instant deadline = run.deadline();
         String last = "the object does not exist yet";
         while (true) {
             Optional<Map<String, Object>> object = cluster.get(target.type(), target.namespace(), target.name());
             if (object.isPresent()) {
-                Optional<String> pending = check(object.get(), target, expectedRevision);
+                Optional<String> pending = check(object.get(), target, expected);
                 if (pending.isEmpty()) {
                     return;
                 }
@@ -126,7 +126,7 @@ final class ReadinessWait {
             Duration left = Duration.between(run.clock().instant(), deadline);
             if (left.isNegative() || left.isZero()) {
                 throw new FluxbootException("timed out after --timeout=" + GoDuration.format(run.timeout())
-                        + " waiting for " + target.subject() + " to be reconciled at revision " + expectedRevision
+                        + " waiting for " + target.subject() + " to be reconciled at revision " + expected.text()
                         + ": " + last + "; " + target.hint());
             }
             run.sleep(poll.compareTo(left) < 0 ? poll : left);
@@ -134,7 +134,7 @@ final class ReadinessWait {
     }
 
     /** Empty when reconciled at the revision; else why not yet. Throws when it will not get there by waiting. */
-    private static Optional<String> check(Map<String, Object> object, Target target, String expectedRevision) {
+    private static Optional<String> check(Map<String, Object> object, Target target, PushedRevision expected) {
         if (ObjectFields.isTrue(object, "spec", "suspend")) {
             throw new FluxbootException(target.subject() + " is suspended, so it will not reconcile: resume it "
                     + "(flux resume " + (target.type().equals(FluxObjects.KUSTOMIZATION) ? "kustomization" : "source git")
@@ -151,8 +151,8 @@ final class ReadinessWait {
                 .filter(Number.class::isInstance).map(value -> ((Number) value).longValue() == generation).orElse(false);
         boolean requestHandled = target.requestedAt() == null
                 || target.requestedAt().equals(ObjectFields.text(object, "status", "lastHandledReconcileAt").orElse(""));
-        boolean aboutThisRevision = !target.failureMustBeAtRevision()
-                || normalizeRevision(ObjectFields.text(object, target.revisionPathArray()).orElse("")).equals(expectedRevision);
+        String revision = normalizeRevision(ObjectFields.text(object, target.revisionPathArray()).orElse(""));
+        boolean aboutThisRevision = !target.failureMustBeAtRevision() || expected.reachedBy(revision);
         if (status.equals("False") && (statusCurrent || conditionCurrent) && requestHandled && aboutThisRevision) {
             throw new FluxbootException(target.subject() + " is not ready: " + message(ready.get()) + "; "
                     + target.hint());
@@ -168,16 +168,15 @@ final class ReadinessWait {
         if (!status.equals("True")) {
             return Optional.of("last condition " + describe(ready.get()));
         }
-        String revision = normalizeRevision(ObjectFields.text(object, target.revisionPathArray()).orElse(""));
-        if (!revision.equals(expectedRevision)) {
+        if (!expected.reachedBy(revision)) {
             return Optional.of("Ready=True at revision " + (revision.isEmpty() ? "(none)" : revision)
-                    + ", not yet at " + expectedRevision);
+                    + ", not yet at " + expected.text());
         }
         return Optional.empty();
     }
 
-    /** {@code Ready=True} for the current generation at {@code revision}. */
-    static boolean readyAt(Optional<Map<String, Object>> object, String[] revisionPath, String revision) {
+    /** {@code Ready=True} for the current generation at {@code revision} (or a later one that has it). */
+    static boolean readyAt(Optional<Map<String, Object>> object, String[] revisionPath, PushedRevision revision) {
         if (object.isEmpty()) {
             return false;
         }
@@ -187,7 +186,7 @@ final class ReadinessWait {
                 .orElse(false);
         boolean ready = ObjectFields.condition(o, "Ready").map(c -> "True".equals(String.valueOf(c.get("status"))))
                 .orElse(false);
-        return current && ready && normalizeRevision(ObjectFields.text(o, revisionPath).orElse("")).equals(revision);
+        return current && ready && revision.reachedBy(normalizeRevision(ObjectFields.text(o, revisionPath).orElse("")));
     }
 
     /** Flux's {@code TransformLegacyRevision}: {@code main/<sha>} is {@code main@sha1:<sha>}. */

@@ -37,7 +37,7 @@ final class WaitForSync implements Step {
         String namespace = request.namespace();
         SyncTarget target = request.target();
         String head = run.get(BRANCH).head().orElseThrow(() -> new IllegalStateException("nothing was pushed"));
-        String revision = target.branch() + "@sha1:" + head;
+        PushedRevision revision = new PushedRevision(run.get(BRANCH), head);
         String subject = namespace + "/" + namespace;
         // As flux bootstrap does: ask both controllers to reconcile now, rather than wait for their
         // interval, and judge failures only from the reconciliation that this request started.
@@ -69,7 +69,7 @@ final class WaitForSync implements Step {
     }
 
     /** A no-op re-run changes nothing in the cluster: no request when both are already there. */
-    private static boolean alreadyReconciled(Cluster cluster, String namespace, String revision) {
+    private static boolean alreadyReconciled(Cluster cluster, String namespace, PushedRevision revision) {
         return ReadinessWait.readyAt(cluster.get(FluxObjects.GIT_REPOSITORY, namespace, namespace), ARTIFACT_REVISION,
                 revision)
                 && ReadinessWait.readyAt(cluster.get(FluxObjects.KUSTOMIZATION, namespace, namespace),

@@ -59,6 +59,7 @@ public final class Workflows {
         steps.addAll(locateRepository(forge));
         steps.add(new ResolveSourceCredentials());
         steps.add(new CloneRepository());
+        steps.add(new CheckUserKustomization());
         steps.add(new ResolveManifests(Voice.BOOTSTRAP));
         steps.add(new GenerateComponents(Voice.BOOTSTRAP));
         steps.add(new CommitComponents());
@@ -91,6 +92,7 @@ public final class Workflows {
         steps.addAll(locateRepository(forge));
         steps.add(new ResolveSourceCredentials());
         steps.add(new CloneRepository());
+        steps.add(new CheckUserKustomization());
         steps.add(new ResolveManifests(Voice.BOOTSTRAP));
         steps.add(new GenerateComponents(Voice.BOOTSTRAP));
         steps.add(new CommitComponents());

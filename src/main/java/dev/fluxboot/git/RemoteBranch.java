@@ -186,6 +186,53 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
         return remote;
     }
 
+    /**
+     * Whether {@code later} has {@code earlier} in its history: a branch that moved on after this
+     * run pushed (another cluster's bootstrap into the same branch) still holds what this run pushed.
+     * A commit not here yet is fetched, with the history since {@code earlier} was made.
+     *
+     * @param later   a commit id, e.g. the revision Flux reconciled
+     * @param earlier a commit this copy has, e.g. the one this run pushed
+     */
+    public boolean contains(String later, String earlier) {
+        if (!ObjectId.isId(later) || !ObjectId.isId(earlier)) {
+            return false;
+        }
+        ObjectId descendant = ObjectId.fromString(later);
+        ObjectId ancestor = ObjectId.fromString(earlier);
+        try {
+            if (!repository.getObjectDatabase().has(descendant)) {
+                fetchHistorySince(ancestor);
+            }
+            if (!repository.getObjectDatabase().has(descendant) || !repository.getObjectDatabase().has(ancestor)) {
+                return false;
+            }
+            try (RevWalk walk = new RevWalk(repository)) {
+                return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(descendant));
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The branch's tip and the commits since {@code since} was made, into a ref of their own (the branch stays). */
+    private void fetchHistorySince(ObjectId since) throws IOException {
+        Instant made;
+        try (RevWalk walk = new RevWalk(repository)) {
+            made = walk.parseCommit(since).getCommitterIdent().getWhenAsInstant();
+        }
+        try (Transport transport = transports.open(repository)) {
+            // a minute of slack for clocks that disagree between the machines that committed
+            transport.setDeepenSince(made.minusSeconds(60));
+            transport.setTagOpt(TagOpt.NO_TAGS);
+            transport.setRemoveDeletedRefs(false);
+            transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + Constants.R_HEADS + branch
+                    + ":refs/fluxboot/upstream")));
+        } catch (RuntimeException e) {
+            throw transports.failure("fetching branch \"" + branch + "\" from", e);
+        }
+    }
+
     public String branch() {
         return branch;
     }
