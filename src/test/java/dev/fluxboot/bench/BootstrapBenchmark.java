@@ -167,7 +167,7 @@ class BootstrapBenchmark {
         long[] cloneNoCheckout = new long[runs];
         for (int i = -1; i < runs; i++) {
             started = System.nanoTime();
-            try (RemoteBranch branch = RemoteBranch.fetch(remote, "main", new QuietReporter())) {
+            try (RemoteBranch branch = RemoteBranch.fetch(remote, "main", Reporter.silent())) {
                 long took = millisSince(started);
                 // Then the tool has the repository's tip
                 assertThat(branch.head()).hasValue(tip);
@@ -266,36 +266,5 @@ class BootstrapBenchmark {
 
     private static long millisSince(long started) {
         return (System.nanoTime() - started) / 1_000_000;
-    }
-
-    /** The fetch reports nothing worth keeping in a measurement. */
-    private static final class QuietReporter implements Reporter {
-        @Override
-        public void action(String message) {
-        }
-
-        @Override
-        public void success(String message) {
-        }
-
-        @Override
-        public void waiting(String message) {
-        }
-
-        @Override
-        public void warning(String message) {
-        }
-
-        @Override
-        public void failure(String message) {
-        }
-
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void result(String text) {
-        }
     }
 }

@@ -1,21 +1,11 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.git.EcdsaCurve;
-import dev.fluxboot.git.SshKeyAlgorithm;
 import dev.fluxboot.git.SshKeyGenerator;
 import dev.fluxboot.git.SshKeyPair;
-import dev.fluxboot.githost.GitHost;
-import dev.fluxboot.githost.HostChange;
-import dev.fluxboot.githost.RemoteRepository;
-import dev.fluxboot.githost.RepositoryResult;
-import dev.fluxboot.githost.RepositorySpec;
-import dev.fluxboot.githost.DeployKey;
-import dev.fluxboot.manifests.overlay.InstallOptions;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;

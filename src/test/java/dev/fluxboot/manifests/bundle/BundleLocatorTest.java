@@ -1,7 +1,6 @@
 package dev.fluxboot.manifests.bundle;
 
 import dev.fluxboot.testing.TestTarballs;
-import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.testing.SharedManifests;
 import dev.fluxboot.testing.RecordingReporter;
 

@@ -1,7 +1,6 @@
 package dev.fluxboot.manifests.bundle;
 
 import dev.fluxboot.testing.SharedManifests;
-import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.testing.RecordingReporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -3,7 +3,6 @@ package dev.fluxboot.manifests.kustomize;
 import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.manifests.yaml.GoYaml;
-import dev.fluxboot.testing.TestYaml;
 import static dev.fluxboot.testing.TestYaml.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -4,7 +4,6 @@ import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.manifests.bundle.Bundle;
 import dev.fluxboot.manifests.yaml.GoYaml;
-import dev.fluxboot.testing.TestYaml;
 import static dev.fluxboot.testing.TestYaml.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
