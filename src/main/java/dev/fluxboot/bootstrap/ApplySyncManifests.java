@@ -22,7 +22,7 @@ final class ApplySyncManifests implements Step<BootstrapContext> {
         context.reporter().action("applying sync manifests");
         String directory = context.request().target().fluxDirectory(context.namespace());
         List<ObjectChange> changes = context.cluster().apply(
-                FluxDirectory.build(context.branch(), directory, Set.of()), context.remaining());
+                FluxDirectory.build(context, context.branch(), directory, Set.of()), context.remaining());
         if (context.verbose()) {
             changes.forEach(change -> context.reporter().info(change.toString()));
         }

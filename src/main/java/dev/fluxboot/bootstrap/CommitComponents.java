@@ -31,6 +31,8 @@ final class CommitComponents implements Step<BootstrapContext> {
 
         String file = context.request().target().componentsFile(context.namespace());
         String yaml = context.components().yaml();
+        FluxDirectory.checkBuild(context, context.branch(), context.request().target().fluxDirectory(context.namespace()),
+                yaml);
         Commits.commitAndPush(context, "component manifests", "Add Flux " + bundle.version() + " component manifests",
                 base -> ChangeSet.builder().put(file, yaml).build());
     }

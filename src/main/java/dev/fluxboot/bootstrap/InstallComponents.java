@@ -42,7 +42,7 @@ final class InstallComponents implements Step<BootstrapContext> {
         String namespace = context.namespace();
         RemoteBranch branch = context.branch();
         if (branch.exists(target.kustomizationFile(namespace))) {
-            return FluxDirectory.build(branch, target.fluxDirectory(namespace), Set.of(SyncTarget.SYNC_FILE));
+            return FluxDirectory.build(context, branch, target.fluxDirectory(namespace), Set.of(SyncTarget.SYNC_FILE));
         }
         return context.components().objects();
     }

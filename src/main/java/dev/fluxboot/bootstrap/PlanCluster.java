@@ -27,7 +27,7 @@ final class PlanCluster implements Step<BootstrapContext> {
         String namespace = context.namespace();
         String directory = context.request().target().fluxDirectory(namespace);
         String secretName = context.request().target().secretName();
-        List<Map<String, Object>> objects = new ArrayList<>(FluxDirectory.build(context.branch(), directory, Set.of()));
+        List<Map<String, Object>> objects = new ArrayList<>(FluxDirectory.build(context, context.branch(), directory, Set.of()));
         InstallRequest install = context.request().install();
         InstallOptions options = install.options();
         install.registryCredentials().ifPresent(credentials -> objects.add(SecretManifest.of(options.namespace(),

@@ -12,13 +12,16 @@ import dev.fluxboot.git.SshKeyAlgorithm;
 import dev.fluxboot.git.SshKeyGenerator;
 import dev.fluxboot.git.SshKeyPair;
 import dev.fluxboot.git.TlsTrust;
+import dev.fluxboot.manifests.kustomize.KustomizeBuild;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -103,8 +106,25 @@ public final class BootstrapFlags {
             description = "override existing Flux installation if it's managed by a different tool such as Helm")
     private boolean force;
 
+    @Option(names = "--kustomize-bin", paramLabel = "PATH",
+            description = "kustomize or kubectl program that builds the Flux folder's kustomization.yaml when it uses "
+                    + "fields fluxboot does not build itself (default: kustomize, else kubectl, on PATH)")
+    private Path kustomizeBin;
+
     @Mixin
     private DryRunFlags dryRun;
+
+    /**
+     * How the Flux folder's kustomization.yaml is built: fluxboot's engine, and {@code --kustomize-bin}
+     * or the kustomize or kubectl on {@code PATH} for what it does not build.
+     */
+    public KustomizeBuild kustomize(Map<String, String> env) {
+        if (kustomizeBin != null && !(Files.isRegularFile(kustomizeBin) && Files.isExecutable(kustomizeBin))) {
+            throw new UsageException("--kustomize-bin " + kustomizeBin + " is not an executable file;"
+                    + " give the path of kustomize or kubectl");
+        }
+        return KustomizeBuild.forEnvironment(Optional.ofNullable(kustomizeBin), env);
+    }
 
     /** {@code --dry-run} and {@code --exit-code}, shared by every bootstrap command. */
     public DryRunFlags dryRun() {

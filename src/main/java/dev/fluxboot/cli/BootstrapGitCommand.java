@@ -86,12 +86,13 @@ public final class BootstrapGitCommand extends BaseCommand implements SecretHold
         InstallServices installServices = new InstallServices(new BundleLocator(environment.env(), environment.reporter()),
                 new ComponentsGenerator(),
                 (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
+        BootstrapServices services = BootstrapServices.forPlainGit(installServices)
+                .withKustomize(bootstrap.kustomize(environment.env()));
         if (bootstrap.dryRun().dryRun()) {
-            return bootstrap.dryRun().exitCode(Workflows.dryRunBootstrap(request,
-                    BootstrapServices.forPlainGit(installServices), environment.reporter(), environment.prompter()));
+            return bootstrap.dryRun().exitCode(Workflows.dryRunBootstrap(request, services, environment.reporter(),
+                    environment.prompter()));
         }
-        Workflows.runBootstrap(request, BootstrapServices.forPlainGit(installServices), environment.reporter(),
-                environment.prompter());
+        Workflows.runBootstrap(request, services, environment.reporter(), environment.prompter());
         return ExitCode.OK;
     }
 

@@ -7,6 +7,7 @@ import dev.fluxboot.bootstrap.BootstrapServices;
 import dev.fluxboot.bootstrap.HostRepository;
 import dev.fluxboot.bootstrap.InstallRequest;
 import dev.fluxboot.bootstrap.InstallServices;
+import dev.fluxboot.manifests.kustomize.KustomizeBuild;
 import dev.fluxboot.bootstrap.SourceAuth;
 import dev.fluxboot.bootstrap.Workflows;
 import dev.fluxboot.cluster.KubeClusters;
@@ -103,6 +104,7 @@ abstract class ForgeBootstrapCommand extends BaseCommand implements SecretHolder
         String token = ForgeToken.resolve(forge().tokenVariable(), forge().label(), environment.env(), environment.prompter());
         secrets.add(token);
         BootstrapRequest request = request(globals, environment, token);
+        KustomizeBuild kustomize = bootstrap.kustomize(environment.env());
         ForgeConnection connection = new ForgeConnection(token, hostname().strip(), forgeFlags.apiUrl(),
                 bootstrap.caFile(), environment.env(), globals.timeout(), request.auth().sshHostname(),
                 environment.reporter());
@@ -111,7 +113,8 @@ abstract class ForgeBootstrapCommand extends BaseCommand implements SecretHolder
                 (kubeconfig, context) -> KubeClusters.connect(kubeconfig, context, environment.env()));
         GitHost host = connect(connection);
         try {
-            BootstrapServices services = BootstrapServices.forPlainGit(installServices).withHost(host);
+            BootstrapServices services = BootstrapServices.forPlainGit(installServices).withHost(host)
+                    .withKustomize(kustomize);
             if (bootstrap.dryRun().dryRun()) {
                 return bootstrap.dryRun().exitCode(Workflows.dryRunBootstrap(request, services,
                         environment.reporter(), environment.prompter()));
