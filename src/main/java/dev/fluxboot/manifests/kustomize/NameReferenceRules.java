@@ -41,6 +41,10 @@ final class NameReferenceRules {
     /** One rule: the referred kind and where others hold its name. */
     record Rule(String group, String version, String kind, List<FieldSpec> referrers) {
 
+        Rule {
+            referrers = List.copyOf(referrers);
+        }
+
         boolean targets(Resource.PreviousId id, Resource resource) {
             return (group.isEmpty() || group.equals(resource.group()))
                     && (version.isEmpty() || version.equals(resource.version()))

@@ -166,20 +166,12 @@ public final class Resource {
         return suffixes;
     }
 
-    boolean isGenerated() {
-        return behavior != null;
-    }
-
     String behavior() {
         return behavior == null ? "" : behavior;
     }
 
     boolean needsHashSuffix() {
         return needsHashSuffix;
-    }
-
-    void disableHashSuffix() {
-        needsHashSuffix = false;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.fluxboot.manifests.kustomize;
 
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.manifests.KustomizationFileGenerator;
+import dev.fluxboot.manifests.yaml.GoYaml;
 import dev.fluxboot.manifests.yaml.Nodes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -518,7 +519,7 @@ public final class UserKustomization {
 
     private static Object parseYaml(String where, String text) {
         try {
-            List<Object> documents = dev.fluxboot.manifests.yaml.GoYaml.loadAll(text);
+            List<Object> documents = GoYaml.loadAll(text);
             return documents.isEmpty() ? null : documents.get(0);
         } catch (FluxbootException e) {
             throw new FluxbootException(where + ": " + e.getMessage());

@@ -357,6 +357,72 @@ class KustomizeComparisonTest {
                                 """,
                         "rbac.yaml", RBAC,
                         "app.yaml", DEPLOYMENT),
+                folder("patches find the objects a base renamed and moved, by their original names",
+                        "kustomization.yaml", """
+                                resources: [base]
+                                nameSuffix: -blue
+                                patchesStrategicMerge:
+                                - |
+                                  apiVersion: apps/v1
+                                  kind: Deployment
+                                  metadata: {name: shop, namespace: staging}
+                                  spec: {replicas: 2}
+                                patches:
+                                - target: {kind: ConfigMap, name: settings}
+                                  patch: |
+                                    apiVersion: v1
+                                    kind: ConfigMap
+                                    metadata: {name: settings}
+                                    data: {patched: "yes"}
+                                patchesJson6902:
+                                - target: {group: apps, version: v1, kind: Deployment, name: base-shop}
+                                  patch: |
+                                    - op: add
+                                      path: /spec/template/spec/containers/0/args
+                                      value: [--verbose]
+                                images:
+                                - name: registry.example.com/shop
+                                  newName: mirror.example.com/shop
+                                  digest: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+                                """,
+                        "base/kustomization.yaml", """
+                                namePrefix: base-
+                                namespace: staging
+                                resources: [app.yaml]
+                                configMapGenerator:
+                                - name: settings
+                                  literals: [mode=base]
+                                """,
+                        "base/app.yaml", DEPLOYMENT),
+                folder("replacements: a list match is a pattern; texts keep the type of the field they go to",
+                        "kustomization.yaml", """
+                                resources: [app.yaml, values.yaml]
+                                replacements:
+                                - source: {kind: ConfigMap, name: values, fieldPath: data.port}
+                                  targets:
+                                  - select: {kind: Deployment}
+                                    fieldPaths:
+                                    - spec.template.spec.containers.[name=ap].ports.0.containerPort
+                                - source: {kind: Deployment, name: shop, fieldPath: spec.template.spec.containers.0.ports.0.containerPort}
+                                  targets:
+                                  - select: {kind: ConfigMap, name: values}
+                                    fieldPaths: [data.copied]
+                                    options: {create: true}
+                                - source: {kind: ConfigMap, name: values, fieldPath: metadata.name}
+                                  targets:
+                                  - select: {kind: Deployment}
+                                    fieldPaths:
+                                    - spec.template.spec.volumes.[name=settings].configMap.name
+                                """,
+                        "app.yaml", DEPLOYMENT,
+                        "values.yaml", """
+                                apiVersion: v1
+                                kind: ConfigMap
+                                metadata:
+                                  name: values
+                                data:
+                                  port: "8080"
+                                """),
                 folder("replicas and images together with a generated name in a Deployment",
                         "kustomization.yaml", """
                                 resources: [app.yaml]
