@@ -1,5 +1,6 @@
 package dev.fluxboot.api;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class BootstrapSpec {
     private final GitCredentials credentials;
     private final CommitOptions commits;
     private final boolean silent;
+    private final Optional<Path> kustomizeBinary;
 
     private BootstrapSpec(Builder builder) {
         this.install = builder.install;
@@ -36,6 +38,7 @@ public final class BootstrapSpec {
         this.credentials = builder.credentials;
         this.commits = builder.commits;
         this.silent = builder.silent;
+        this.kustomizeBinary = builder.kustomizeBinary;
     }
 
     public static Builder builder() {
@@ -93,6 +96,14 @@ public final class BootstrapSpec {
         return silent;
     }
 
+    /**
+     * {@code --kustomize-bin}: the kustomize (or kubectl) that builds the fields of the folder's
+     * kustomization.yaml fluxboot does not build itself; empty: the kustomize, else kubectl, on {@code PATH}.
+     */
+    public Optional<Path> kustomizeBinary() {
+        return kustomizeBinary;
+    }
+
     @Override
     public String toString() {
         return "BootstrapSpec[" + forge.map(ForgeRepository::toString).orElse(url.orElse("")) + ", branch=" + branch
@@ -111,6 +122,7 @@ public final class BootstrapSpec {
         private GitCredentials credentials = GitCredentials.defaults();
         private CommitOptions commits = CommitOptions.defaults();
         private boolean silent;
+        private Optional<Path> kustomizeBinary = Optional.empty();
 
         private Builder() {
         }
@@ -168,6 +180,11 @@ public final class BootstrapSpec {
 
         public Builder silent(boolean value) {
             silent = value;
+            return this;
+        }
+
+        public Builder kustomizeBinary(Path value) {
+            kustomizeBinary = Optional.ofNullable(value);
             return this;
         }
 

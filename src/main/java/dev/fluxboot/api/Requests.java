@@ -33,6 +33,8 @@ import dev.fluxboot.ui.Reporter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,7 +139,7 @@ final class Requests {
         String password = credentials.password().map(Secret::reveal).orElse("");
         SourceAuth auth = auth(credentials, credentials.username(), password, password).build();
         return new BootstrapRequest(install, target(spec, url), auth, commits(spec.commits()), spec.silent(),
-                Optional.empty());
+                Optional.empty(), kustomizeBinary(spec));
     }
 
     private BootstrapRequest forgeBootstrap(BootstrapSpec spec, ForgeRepository repository, InstallRequest install) {
@@ -162,7 +164,8 @@ final class Requests {
                 auth.sshHostname()), repository.username(), repositorySpec, repository.readWriteKey(),
                 repository.deployTokenAuth());
         // The repository URL comes from the forge in step 1; until then the target names none.
-        return new BootstrapRequest(install, target, auth, commits(spec.commits()), true, Optional.of(request));
+        return new BootstrapRequest(install, target, auth, commits(spec.commits()), true, Optional.of(request),
+                kustomizeBinary(spec));
     }
 
     UninstallRequest uninstall(UninstallSpec spec) {
@@ -267,6 +270,15 @@ final class Requests {
         }
         return new SyncTarget(url.strip(), spec.branch().strip(), SyncTarget.cleanPath(spec.path()), spec.interval(),
                 spec.recurseSubmodules(), secretName);
+    }
+
+    /** {@code --kustomize-bin}, checked: an executable file. */
+    private static Optional<Path> kustomizeBinary(BootstrapSpec spec) {
+        spec.kustomizeBinary().filter(bin -> !(Files.isRegularFile(bin) && Files.isExecutable(bin))).ifPresent(bin -> {
+            throw new UsageException("--kustomize-bin " + bin + " is not an executable file;"
+                    + " give the path of kustomize or kubectl");
+        });
+        return spec.kustomizeBinary();
     }
 
     /** Author, appendix and signer; a key ring that cannot be read or unlocked is refused here. */

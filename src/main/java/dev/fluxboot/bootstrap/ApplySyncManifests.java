@@ -28,7 +28,7 @@ final class ApplySyncManifests implements Step {
         BootstrapRequest request = run.get(BOOTSTRAP);
         String directory = request.target().fluxDirectory(request.namespace());
         List<ObjectChange> changes = run.get(CLUSTER).apply(
-                FluxDirectory.build(run.get(BRANCH), directory, Set.of()), run.remaining());
+                FluxDirectory.of(run, request).build(run.get(BRANCH), directory, Set.of()), run.remaining());
         if (run.verbose()) {
             changes.forEach(change -> run.reporter().info(change.toString()));
         }

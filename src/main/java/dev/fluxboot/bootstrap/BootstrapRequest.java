@@ -1,5 +1,6 @@
 package dev.fluxboot.bootstrap;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,9 +13,11 @@ import java.util.Optional;
  * @param commits author, message appendix, signing
  * @param silent  {@code -s/--silent}: do not ask for confirmation that a new key has access
  * @param forge   the forge's repository and deploy key options; empty for plain Git
+ * @param kustomizeBinary {@code --kustomize-bin}: the kustomize or kubectl that builds what fluxboot's own
+ *                engine does not; empty: the one on {@code PATH}, if any
  */
 public record BootstrapRequest(InstallRequest install, SyncTarget target, SourceAuth auth, CommitSettings commits,
-                               boolean silent, Optional<ForgeRequest> forge) {
+                               boolean silent, Optional<ForgeRequest> forge, Optional<Path> kustomizeBinary) {
 
     public BootstrapRequest {
         Objects.requireNonNull(install, "install");
@@ -22,9 +25,16 @@ public record BootstrapRequest(InstallRequest install, SyncTarget target, Source
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(commits, "commits");
         Objects.requireNonNull(forge, "forge");
+        Objects.requireNonNull(kustomizeBinary, "kustomizeBinary");
     }
 
     public String namespace() {
         return install.namespace();
+    }
+
+    /** The same request without an external kustomize: fluxboot's engine only (tests, callers that want no programs run). */
+    public BootstrapRequest(InstallRequest install, SyncTarget target, SourceAuth auth, CommitSettings commits,
+                            boolean silent, Optional<ForgeRequest> forge) {
+        this(install, target, auth, commits, silent, forge, Optional.empty());
     }
 }

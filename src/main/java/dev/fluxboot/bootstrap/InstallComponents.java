@@ -54,7 +54,7 @@ final class InstallComponents implements Step {
         String namespace = request.namespace();
         RemoteBranch branch = run.get(BRANCH);
         if (branch.exists(target.kustomizationFile(namespace))) {
-            return FluxDirectory.build(branch, target.fluxDirectory(namespace), Set.of(SyncTarget.SYNC_FILE));
+            return FluxDirectory.of(run, request).build(branch, target.fluxDirectory(namespace), Set.of(SyncTarget.SYNC_FILE));
         }
         return run.get(COMPONENTS).objects();
     }

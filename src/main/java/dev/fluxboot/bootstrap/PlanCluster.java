@@ -33,7 +33,7 @@ final class PlanCluster implements Step {
         String namespace = request.namespace();
         String directory = request.target().fluxDirectory(namespace);
         String secretName = request.target().secretName();
-        List<Map<String, Object>> objects = new ArrayList<>(FluxDirectory.build(run.get(BRANCH), directory, Set.of()));
+        List<Map<String, Object>> objects = new ArrayList<>(FluxDirectory.of(run, request).build(run.get(BRANCH), directory, Set.of()));
         ImagePullSecret.manifest(request.install()).ifPresent(objects::add);
         credentials.secret().ifPresent(secret ->
                 objects.add(SecretManifest.of(namespace, secretName, null, secret.data())));

@@ -59,9 +59,9 @@ public final class Workflows {
         steps.addAll(locateRepository(forge));
         steps.add(new ResolveSourceCredentials());
         steps.add(new CloneRepository());
-        steps.add(new CheckUserKustomization());
         steps.add(new ResolveManifests(Voice.BOOTSTRAP));
         steps.add(new GenerateComponents(Voice.BOOTSTRAP));
+        steps.add(new CheckUserKustomization());
         steps.add(new CommitComponents());
         steps.add(new InstallComponents());
         if (request.install().registryCredentials().isPresent()) {
@@ -92,9 +92,9 @@ public final class Workflows {
         steps.addAll(locateRepository(forge));
         steps.add(new ResolveSourceCredentials());
         steps.add(new CloneRepository());
-        steps.add(new CheckUserKustomization());
         steps.add(new ResolveManifests(Voice.BOOTSTRAP));
         steps.add(new GenerateComponents(Voice.BOOTSTRAP));
+        steps.add(new CheckUserKustomization());
         steps.add(new CommitComponents());
         steps.add(new CommitSyncManifests());
         steps.add(new ShowGitChanges());

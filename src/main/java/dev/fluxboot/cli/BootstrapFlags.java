@@ -94,6 +94,11 @@ public final class BootstrapFlags {
             description = "override existing Flux installation if it's managed by a different tool such as Helm")
     private boolean force;
 
+    @Option(names = "--kustomize-bin", paramLabel = "PATH",
+            description = "kustomize or kubectl program that builds the Flux folder's kustomization.yaml when it uses "
+                    + "fields fluxboot does not build itself (default: kustomize, else kubectl, on PATH)")
+    private Path kustomizeBin;
+
     @Mixin
     private DryRunFlags dryRun;
 
@@ -150,6 +155,7 @@ public final class BootstrapFlags {
                 .interval(interval)
                 .recurseSubmodules(recurseSubmodules)
                 .secretName(secretName)
+                .kustomizeBinary(kustomizeBin)
                 .commits(commits());
     }
 

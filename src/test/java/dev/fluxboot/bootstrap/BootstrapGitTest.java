@@ -71,6 +71,7 @@ class BootstrapGitTest {
     private static Path caFile;
     private static final String TOKEN = "tok-7f3e9a1c5b2d4e6f8a0b";
     private static final String BEARER = "bearer-93c1d7e5a2f4b6c8d0e2";
+    private static final String GENERATED_SECRET = "Pr0xy-s3cret-4f8e2a";
     private static final List<BootstrapRun> runs = new ArrayList<>();
 
     @BeforeAll
@@ -660,6 +661,92 @@ class BootstrapGitTest {
     }
 
     @Test
+    @Order(20)
+    void aKustomizationWithGeneratorsAndCommonFieldsIsAppliedAsKustomizeBuildsIt() {
+        // Given a kustomization.yaml with what users put there: annotations, a generated Secret the
+        // controllers read
+        repositories.create("org/kustom");
+        String file = PATH + "/kustom/kustomization.yaml";
+        repositories.commit("org/kustom", "main", Map.of(file, String.join("\n",
+                "resources: [gotk-components.yaml, gotk-sync.yaml]",
+                "commonAnnotations: {team: platform}",
+                "secretGenerator:",
+                "- name: proxy-credentials",
+                "  namespace: kustom",
+                "  literals: [HTTPS_PROXY=http://user:" + GENERATED_SECRET + "@proxy:3128]",
+                "patches:",
+                "- target: {kind: Deployment, name: kustomize-controller}",
+                "  patch: |",
+                "    - op: add",
+                "      path: /spec/template/spec/containers/0/envFrom",
+                "      value: [{secretRef: {name: proxy-credentials}}]",
+                "")), "my kustomization");
+
+        // When
+        BootstrapRun run = bootstrapWithControllers("kustom", "org/kustom", "--verbose");
+
+        // Then the generated Secret is there under its hashed name, and the controller refers to that name
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var deployment = kube.client().apps().deployments().inNamespace("kustom").withName("kustomize-controller").get();
+        String secretName = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom().get(0)
+                .getSecretRef().getName();
+        assertThat(secretName).matches("proxy-credentials-[a-z0-9]{10}");
+        Secret secret = kube.client().secrets().inNamespace("kustom").withName(secretName).get();
+        assertThat(new String(Base64.getDecoder().decode(secret.getData().get("HTTPS_PROXY")), StandardCharsets.UTF_8))
+                .contains(GENERATED_SECRET);
+        assertThat(deployment.getMetadata().getAnnotations()).containsEntry("team", "platform");
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("team", "platform");
+        // and its value was printed nowhere, verbose as the run was
+        assertThat(run.out() + run.err()).doesNotContain(GENERATED_SECRET);
+    }
+
+    @Test
+    @Order(21)
+    void aFieldOnlyKustomizeBuildsFailsBeforeAnyChangeWithoutAKustomize() {
+        // Given a kustomization.yaml with a Helm chart, and no kustomize or kubectl on PATH
+        repositories.create("org/helm");
+        String file = PATH + "/helm/kustomization.yaml";
+        repositories.commit("org/helm", "main", Map.of(file, String.join("\n",
+                "resources: [gotk-components.yaml, gotk-sync.yaml]",
+                "helmCharts:",
+                "- name: podinfo",
+                "  repo: https://stefanprodan.github.io/podinfo",
+                "")), "my kustomization");
+
+        // When
+        BootstrapRun run = bootstrap("helm", "org/helm");
+
+        // Then one line naming the field and the fix, and nothing pushed or applied
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastErrLine()).contains(file + ": field 'helmCharts' needs kustomize:",
+                "put kustomize or kubectl on PATH, or give --kustomize-bin PATH");
+        assertThat(repositories.log("org/helm", "main")).hasSize(1);
+        assertThat(kube.client().namespaces().withName("helm").get()).isNull();
+    }
+
+    @Test
+    @Order(22)
+    void aFieldOnlyKustomizeBuildsIsBuiltByTheKustomizeGiven() {
+        // Given a kustomization.yaml with sortOptions, which only kustomize knows
+        Path kustomize = dev.fluxboot.testing.RealKustomize.program();
+        repositories.create("org/sorted");
+        String file = PATH + "/sorted/kustomization.yaml";
+        repositories.commit("org/sorted", "main", Map.of(file, String.join("\n",
+                "resources: [gotk-components.yaml, gotk-sync.yaml]",
+                "sortOptions: {order: fifo}",
+                "commonLabels: {team: platform}",
+                "")), "my kustomization");
+
+        // When
+        BootstrapRun run = bootstrapWithControllers("sorted", "org/sorted", "--kustomize-bin", kustomize.toString());
+
+        // Then the folder was built by it: the label is on the controllers
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(kube.client().apps().deployments().inNamespace("sorted").withName("source-controller").get()
+                .getMetadata().getLabels()).containsEntry("team", "platform");
+    }
+
+    @Test
     @Order(100)
     void noSecretInAnyOutputOrCommit() {
         assertThat(runs).hasSizeGreaterThan(10);
@@ -668,6 +755,7 @@ class BootstrapGitTest {
         Map<String, String> generated = secretData("generated", "flux-system");
         secrets.addAll(privateKeyLines(generated.get("identity")));
         for (BootstrapRun run : runs) {
+            assertThat(run.out() + run.err()).doesNotContain(GENERATED_SECRET);
             for (String secret : secrets) {
                 assertThat(run.out()).doesNotContain(secret);
                 assertThat(run.err()).doesNotContain(secret);

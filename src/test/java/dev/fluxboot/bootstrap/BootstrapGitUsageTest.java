@@ -60,6 +60,19 @@ class BootstrapGitUsageTest {
     }
 
     @Test
+    void kustomizeBinMustBeAProgram() throws IOException {
+        Path notAProgram = Files.writeString(work.resolve("kustomize"), "not a program");
+
+        for (String given : List.of(work.resolve("missing").toString(), notAProgram.toString())) {
+            BootstrapRun run = run("--url", "ssh://git@git.example.com/org/repo.git", "--kustomize-bin", given);
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString()
+                    .isEqualTo("✗ --kustomize-bin " + given + " is not an executable file; give the path of kustomize or kubectl");
+        }
+    }
+
+    @Test
     void tokenAuthNeedsAToken() {
         BootstrapRun run = run("--url", "https://git.example.com/org/repo.git", "--token-auth");
 

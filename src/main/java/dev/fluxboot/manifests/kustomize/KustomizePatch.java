@@ -171,12 +171,7 @@ final class KustomizePatch {
     private Resource findById(List<Resource> resources, Resource patch) {
         List<Resource> matches = new ArrayList<>(1);
         for (Resource resource : resources) {
-            boolean sameKind = resource.apiVersion().equals(patch.apiVersion()) && resource.kind().equals(patch.kind());
-            boolean current = resource.name().equals(patch.name())
-                    && resource.effectiveNamespace().equals(patch.effectiveNamespace());
-            boolean original = (resource.originalName().equals(patch.name()) || resource.hadName(patch.name()))
-                    && resource.originalEffectiveNamespace().equals(patch.effectiveNamespace());
-            if (sameKind && (current || original)) {
+            if (resource.hasAnyId(patch.apiVersion(), patch.kind(), patch.name(), patch.effectiveNamespace())) {
                 matches.add(resource);
             }
         }

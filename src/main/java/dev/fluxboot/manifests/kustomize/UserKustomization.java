@@ -1,59 +1,87 @@
 package dev.fluxboot.manifests.kustomize;
 
+import dev.fluxboot.FluxbootException;
 import dev.fluxboot.manifests.KustomizationFileGenerator;
 import dev.fluxboot.manifests.yaml.GoYaml;
 import dev.fluxboot.manifests.yaml.Nodes;
-import dev.fluxboot.FluxbootException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds {@code <path>/<namespace>/kustomization.yaml} the way {@code kubectl apply -k} (and
- * {@code flux bootstrap}, through kustomize) does, for what users put there: the objects to
- * apply, in kustomize's order of accumulation (resources in listed order; no sorting, as Flux
- * builds with kustomize's reorder option unset).
+ * Builds {@code <path>/<namespace>/kustomization.yaml} as kustomize v5 does (and so
+ * {@code flux bootstrap} and kustomize-controller, which use its library): the objects to apply, in
+ * kustomize's order of accumulation (resources in listed order; no sorting, as Flux builds with
+ * kustomize's reorder option unset).
  *
- * <p>Supported fields, applied in kustomize's order: {@code resources} (files, and directories
- * with a kustomization of their own, under the directory; {@code bases} is its old name),
- * {@code patchesStrategicMerge}, {@code patches}, {@code namespace}, {@code patchesJson6902},
- * {@code images} ({@code imageTags} is its old name); {@code apiVersion}, {@code kind} and
- * {@code metadata} are accepted. {@code namespace} is kustomize's namespace transformer, as the
- * install overlay applies it. Any other kustomize field is refused with a message naming it,
- * as is a field kustomize does not know. Objects annotated
- * {@code config.kubernetes.io/local-config} (other than "false") are left out, as in kustomize.
+ * <p>For each kustomization, in kustomize's order: {@code resources} (files, and folders with a
+ * kustomization of their own, built first; {@code bases} is its old name), the generators
+ * ({@code configMapGenerator}, {@code secretGenerator}, with {@code generatorOptions}),
+ * {@code components} (folders with a {@code kind: Component} kustomization, applied to what is
+ * there so far), then the transformers: {@code patchesStrategicMerge}, {@code patches},
+ * {@code namespace}, {@code namePrefix}, {@code nameSuffix}, {@code labels} and
+ * {@code commonLabels}, {@code commonAnnotations}, {@code patchesJson6902}, {@code replicas},
+ * {@code images} ({@code imageTags}), {@code replacements}. Once, at the end: the content hash
+ * suffixes of generated names, then the repair of references to renamed objects
+ * ({@link NameReferences}); objects annotated {@code config.kubernetes.io/local-config} (other
+ * than "false") are left out.
+ *
+ * <p>A field kustomize supports that fluxboot does not build itself is an
+ * {@link UnsupportedKustomizeFieldException} ({@link KustomizeBuild} then asks a real kustomize);
+ * anything kustomize would refuse is a {@link FluxbootException} naming the file and the field.
+ * Files are read only under the folder.
  */
 public final class UserKustomization {
 
-    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "metadata", "resources", "bases",
-            "patchesStrategicMerge", "patches", "namespace", "patchesJson6902", "images", "imageTags");
-    private static final Set<String> UNSUPPORTED = Set.of("openapi", "namePrefix", "nameSuffix", "commonLabels",
-            "labels", "commonAnnotations", "replacements", "replicas", "vars", "sortOptions", "components", "crds",
-            "configMapGenerator", "secretGenerator", "helmGlobals", "helmCharts", "helmChartInflationGenerator",
-            "generatorOptions", "configurations", "generators", "transformers", "validators", "buildMetadata");
     private static final Set<String> PATCH_FIELDS = Set.of("path", "patch", "target", "options");
     private static final Set<String> TARGET_FIELDS = Set.of("group", "version", "kind", "name", "namespace",
             "labelSelector", "annotationSelector");
     private static final Set<String> OPTION_FIELDS = Set.of("allowNameChange", "allowKindChange");
     private static final Set<String> IMAGE_FIELDS = Set.of("name", "newName", "newTag", "digest", "tagSuffix");
+    private static final Set<String> GENERATOR_FIELDS = Set.of("name", "namespace", "behavior", "literals", "files",
+            "envs", "env", "options");
+    private static final Set<String> GENERATOR_OPTION_FIELDS = Set.of("labels", "annotations",
+            "disableNameSuffixHash", "immutable");
+    private static final Set<String> LABEL_FIELDS = Set.of("pairs", "includeSelectors", "includeTemplates", "fields");
+    private static final Set<String> FIELD_SPEC_FIELDS = Set.of("group", "version", "kind", "path", "create");
+    private static final Set<String> REPLICA_FIELDS = Set.of("name", "count");
+    private static final Set<String> REPLACEMENT_FIELDS = Set.of("path", "source", "targets");
+    private static final Set<String> SOURCE_FIELDS = Set.of("group", "version", "kind", "name", "namespace",
+            "fieldPath", "options");
+    private static final Set<String> TARGET_SELECTOR_FIELDS = Set.of("select", "reject", "fieldPaths", "options");
+    private static final Set<String> REPLACEMENT_OPTION_FIELDS = Set.of("delimiter", "index", "encoding", "create");
     private static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
 
     private final String location;
-    private final Map<String, String> files;
+    private final Map<String, byte[]> files;
     private final Set<String> optionalResources;
     /** The directories whose kustomization is being built, to refuse cycles. */
-    private final Set<String> building = new java.util.HashSet<>();
+    private final Set<String> building = new HashSet<>();
 
-    private UserKustomization(String location, Map<String, String> files, Set<String> optionalResources) {
+    private UserKustomization(String location, Map<String, byte[]> files, Set<String> optionalResources) {
         this.location = location;
         this.files = new HashMap<>();
-        for (Map.Entry<String, String> file : files.entrySet()) {
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
             this.files.put(GoPath.clean(file.getKey()), file.getValue());
         }
         this.optionalResources = Set.copyOf(optionalResources);
+    }
+
+    /**
+     * The objects that {@code kustomize build <directory>} would give, for text files.
+     *
+     * @see #buildFiles(String, Map, Set)
+     */
+    public static List<Map<String, Object>> build(String directory, Map<String, String> files,
+                                                  Set<String> optionalResources) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return buildFiles(directory, bytes, optionalResources);
     }
 
     /**
@@ -66,14 +94,24 @@ public final class UserKustomization {
      * @param optionalResources resources (paths relative to the directory) that may be listed but
      *                          absent, and are then left out: {@code gotk-sync.yaml} before the
      *                          bootstrap writes it
-     * @throws FluxbootException naming the file and the field or resource, for anything that
-     *                           kustomize would refuse or that fluxboot does not support
+     * @throws UnsupportedKustomizeFieldException for a field only a real kustomize builds
+     * @throws FluxbootException                  naming the file and the field or resource, for
+     *                                            anything kustomize would refuse
      */
-    public static List<Map<String, Object>> build(String directory, Map<String, String> files,
-                                                  Set<String> optionalResources) {
+    public static List<Map<String, Object>> buildFiles(String directory, Map<String, byte[]> files,
+                                                       Set<String> optionalResources) {
         UserKustomization kustomization = new UserKustomization(directory, files, optionalResources);
+        List<Resource> resources = kustomization.accumulate("", new ResourceAccumulator(), false).resources();
+        for (Resource resource : resources) {
+            if (resource.needsHashSuffix()) {
+                String hash = ContentHash.of(resource.object());
+                resource.storePreviousId();
+                resource.setName(resource.name() + "-" + hash);
+            }
+        }
+        NameReferences.fix(resources);
         List<Map<String, Object>> objects = new ArrayList<>();
-        for (Resource resource : kustomization.build("")) {
+        for (Resource resource : resources) {
             if (!isLocalConfig(resource)) {
                 objects.add(resource.object());
             }
@@ -81,58 +119,77 @@ public final class UserKustomization {
         return objects;
     }
 
-    /** The built resources of the kustomization in {@code directory} (relative; "" for the top). */
-    private List<Resource> build(String directory) {
+    /** Kustomize's accumulateTarget: the kustomization in {@code directory} ("" for the top) added to {@code ra}. */
+    private ResourceAccumulator accumulate(String directory, ResourceAccumulator ra, boolean asComponent) {
         building.add(directory);
-        List<Resource> resources = buildOnce(directory);
+        KustomizationFile kustomization = load(directory);
+        String file = kustomization.file();
+        if (asComponent && !kustomization.isComponent()) {
+            throw new FluxbootException(file + " is listed in components but is not a Component;"
+                    + " give it kind: Component and apiVersion: " + KustomizationFile.COMPONENT_VERSION);
+        }
+        if (!asComponent && kustomization.isComponent() && !directory.isEmpty()) {
+            throw new FluxbootException(file + " is a Component; list its folder in components, not in resources");
+        }
+        List<String> entries = new ArrayList<>(kustomization.strings("resources"));
+        entries.addAll(kustomization.strings("bases"));
+        for (String entry : entries) {
+            addResources(file, directory, entry, ra);
+        }
+        for (GeneratorArgs args : generators(kustomization)) {
+            ra.absorb(GeneratedObjects.make(args, path -> readFile(args.where(), directory, path)), args.where());
+        }
+        for (String entry : kustomization.strings("components")) {
+            String path = inside(file, directory, entry, "component");
+            if (files.containsKey(path) || !isDirectory(path)) {
+                throw new FluxbootException(file + ": component '" + entry + "' is not a folder in "
+                        + display(directory) + "; list folders with a kind: Component kustomization");
+            }
+            checkNoCycle(file, path, entry);
+            accumulate(path, ra, true);
+        }
+        transform(kustomization, directory, ra.resources());
         building.remove(directory);
-        return resources;
+        return ra;
     }
 
-    private List<Resource> buildOnce(String directory) {
-        String fileName = kustomizationFileName(directory);
-        String file = display(GoPath.join(directory, fileName));
-        Map<String, Object> kustomization = parse(file, files.get(GoPath.join(directory, fileName)));
-        checkFields(file, kustomization);
-
-        List<Resource> resources = new ArrayList<>();
-        Map<String, String> origins = new HashMap<>();
-        List<Object> resourcePaths = new ArrayList<>(list(file, kustomization, "resources"));
-        resourcePaths.addAll(list(file, kustomization, "bases"));
-        for (int i = 0; i < resourcePaths.size(); i++) {
-            if (!(resourcePaths.get(i) instanceof String path)) {
-                throw new FluxbootException(file + ": resources[" + i + "] is not a string; list file or directory names");
-            }
-            for (Resource resource : resources(file, directory, path)) {
-                String previous = origins.putIfAbsent(resource.id(), path);
-                if (previous != null) {
-                    throw new FluxbootException(file + ": " + KustomizePatch.id(resource) + " is in both '" + previous
-                            + "' and '" + path + "'; kustomize refuses an object listed twice: remove one");
-                }
-                resources.add(resource);
-            }
-        }
-
-        for (KustomizePatch patch : strategicMergePatches(file, directory, kustomization)) {
+    private void transform(KustomizationFile kustomization, String directory, List<Resource> resources) {
+        String file = kustomization.file();
+        for (KustomizePatch patch : strategicMergePatches(kustomization, directory)) {
             patch.apply(resources);
         }
-        for (KustomizePatch patch : patches(file, directory, kustomization, "patches")) {
+        for (KustomizePatch patch : patches(kustomization, directory, "patches")) {
             patch.apply(resources);
         }
-        String namespace = string(file, kustomization, "namespace");
+        String namespace = kustomization.string("namespace");
         if (!namespace.isEmpty()) {
             setNamespace(file, namespace, resources);
         }
-        for (KustomizePatch patch : patches(file, directory, kustomization, "patchesJson6902")) {
+        NameAffixTransformer.prefix(kustomization.string("namePrefix")).apply(resources);
+        NameAffixTransformer.suffix(kustomization.string("nameSuffix")).apply(resources);
+        for (MetadataTransformer labels : labels(kustomization)) {
+            labels.apply(resources);
+        }
+        new MetadataTransformer(kustomization.stringMap("commonLabels"), BuiltinFieldSpecs.commonLabels())
+                .apply(resources);
+        new MetadataTransformer(kustomization.stringMap("commonAnnotations"), BuiltinFieldSpecs.commonAnnotations())
+                .apply(resources);
+        for (KustomizePatch patch : patches(kustomization, directory, "patchesJson6902")) {
             patch.apply(resources);
         }
-        for (ImageTransformer images : images(file, kustomization)) {
+        for (ReplicaCountTransformer replicas : replicas(kustomization)) {
+            replicas.apply(resources);
+        }
+        for (ImageTransformer images : images(kustomization)) {
             images.apply(resources);
         }
-        return resources;
+        List<ReplacementTransformer.Replacement> replacements = replacements(kustomization, directory);
+        if (!replacements.isEmpty()) {
+            new ReplacementTransformer(replacements).apply(resources);
+        }
     }
 
-    private String kustomizationFileName(String directory) {
+    private KustomizationFile load(String directory) {
         List<String> present = new ArrayList<>();
         for (String name : KustomizationFileGenerator.RECOGNIZED_FILE_NAMES) {
             if (files.containsKey(GoPath.join(directory, name))) {
@@ -146,86 +203,45 @@ public final class UserKustomization {
             throw new FluxbootException(display(directory) + " has several kustomization files (" + String.join(", ", present)
                     + "); kustomize refuses that: keep one");
         }
-        return present.get(0);
+        String path = GoPath.join(directory, present.get(0));
+        return KustomizationFile.parse(display(path), text(path));
     }
 
-    private static Map<String, Object> parse(String file, String text) {
-        List<Object> documents;
-        try {
-            documents = GoYaml.loadAll(text);
-        } catch (FluxbootException e) {
-            throw new FluxbootException(file + ": " + e.getMessage());
-        }
-        if (documents.isEmpty()) {
-            throw new FluxbootException(file + " is empty; list the resources to apply in it");
-        }
-        Map<String, Object> kustomization = Nodes.asMap(documents.get(0));
-        if (kustomization == null) {
-            throw new FluxbootException(file + " is not a Kustomization (its document is not an object)");
-        }
-        return kustomization;
-    }
-
-    private static void checkFields(String file, Map<String, Object> kustomization) {
-        boolean empty = true;
-        for (String field : kustomization.keySet()) {
-            if (UNSUPPORTED.contains(field)) {
-                throw new FluxbootException(file + ": field '" + field + "' is not supported by fluxboot;"
-                        + " it applies resources, patches, patchesStrategicMerge, patchesJson6902, images and namespace:"
-                        + " write that change as a patch or into the resources");
-            }
-            if (!SUPPORTED.contains(field)) {
-                throw new FluxbootException(file + ": unknown field '" + field + "', kustomize refuses it too;"
-                        + " check its spelling");
-            }
-            empty &= field.equals("apiVersion") || field.equals("kind");
-        }
-        if (empty) {
-            throw new FluxbootException(file + " is empty; list the resources to apply in it");
-        }
-        String kind = string(file, kustomization, "kind");
-        if (!kind.isEmpty() && !kind.equals("Kustomization")) {
-            throw new FluxbootException(file + ": kind should be Kustomization, not " + kind);
-        }
-        String apiVersion = string(file, kustomization, "apiVersion");
-        if (!apiVersion.isEmpty() && !apiVersion.equals("kustomize.config.k8s.io/v1beta1")) {
-            throw new FluxbootException(file + ": apiVersion for Kustomization should be kustomize.config.k8s.io/v1beta1, not "
-                    + apiVersion);
-        }
-    }
-
-    /** The resources one {@code resources} entry stands for. */
-    private List<Resource> resources(String file, String directory, String entry) {
+    /** The resources one {@code resources} entry stands for, added to {@code ra}. */
+    private void addResources(String file, String directory, String entry, ResourceAccumulator ra) {
+        String where = file + ": resource '" + entry + "'";
         if (entry.contains("://") || entry.startsWith("github.com/") || entry.startsWith("git@")
                 || entry.startsWith("git::")) {
-            throw new FluxbootException(file + ": remote resource '" + entry + "' is not supported by fluxboot;"
-                    + " copy its files into " + display(directory));
+            throw new UnsupportedKustomizeFieldException(file, "resources: " + entry);
         }
         String path = inside(file, directory, entry, "resource");
         if (files.containsKey(path)) {
-            List<Resource> resources = new ArrayList<>();
             try {
-                for (Map<String, Object> object : ResourceDocuments.parse(files.get(path))) {
-                    resources.add(new Resource(object));
+                for (Map<String, Object> object : ResourceDocuments.parse(text(path))) {
+                    ra.append(new Resource(object), where);
                 }
             } catch (ResourceDocuments.NotResourcesException e) {
-                throw new FluxbootException(file + ": resource '" + entry + "' is not a list of Kubernetes objects: "
-                        + e.getMessage());
+                throw new FluxbootException(where + " is not a list of Kubernetes objects: " + e.getMessage());
             }
-            return resources;
-        }
-        if (building.contains(path)) {
-            throw new FluxbootException(file + ": resource '" + entry + "' includes a kustomization that is being built"
-                    + " (a cycle); remove it");
+            return;
         }
         if (isDirectory(path)) {
-            return build(path);
+            checkNoCycle(file, path, entry);
+            ra.appendAll(accumulate(path, new ResourceAccumulator(), false).resources(), where);
+            return;
         }
         if (optionalResources.contains(path)) {
-            return List.of();
+            return;
         }
         throw new FluxbootException(file + ": resource '" + entry + "' does not exist in " + display(directory)
                 + "; add the file or remove it from resources");
+    }
+
+    private void checkNoCycle(String file, String path, String entry) {
+        if (building.contains(path)) {
+            throw new FluxbootException(file + ": '" + entry + "' includes a kustomization that is being built"
+                    + " (a cycle); remove it");
+        }
     }
 
     /** The path of {@code entry} relative to the top directory; it must not leave it. */
@@ -248,11 +264,26 @@ public final class UserKustomization {
         return false;
     }
 
-    private List<KustomizePatch> strategicMergePatches(String file, String directory, Map<String, Object> kustomization) {
-        List<Object> entries = list(file, kustomization, "patchesStrategicMerge");
+    private String text(String path) {
+        return new String(files.get(path), StandardCharsets.UTF_8);
+    }
+
+    /** A file a field names, relative to its kustomization; it must be there, under the folder. */
+    private byte[] readFile(String where, String directory, String entry) {
+        String path = inside(where, directory, entry, "file");
+        byte[] content = files.get(path);
+        if (content == null) {
+            throw new FluxbootException(where + ": file '" + entry + "' does not exist in " + display(directory)
+                    + "; add it or fix the path");
+        }
+        return content;
+    }
+
+    private List<KustomizePatch> strategicMergePatches(KustomizationFile kustomization, String directory) {
+        List<Object> entries = kustomization.list("patchesStrategicMerge");
         List<KustomizePatch> patches = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            String where = file + ": patchesStrategicMerge[" + i + "]";
+            String where = kustomization.file() + ": patchesStrategicMerge[" + i + "]";
             if (!(entries.get(i) instanceof String entry)) {
                 throw new FluxbootException(where + " is not a string; give a file name or an inline patch");
             }
@@ -272,18 +303,15 @@ public final class UserKustomization {
     }
 
     /** The {@code patches} or {@code patchesJson6902} entries. */
-    private List<KustomizePatch> patches(String file, String directory, Map<String, Object> kustomization, String field) {
-        List<Object> entries = list(file, kustomization, field);
+    private List<KustomizePatch> patches(KustomizationFile kustomization, String directory, String field) {
+        List<Object> entries = kustomization.list(field);
         List<KustomizePatch> patches = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            String where = file + ": " + field + "[" + i + "]";
-            Map<String, Object> entry = Nodes.asMap(entries.get(i));
-            if (entry == null) {
-                throw new FluxbootException(where + " is not an object with patch or path, and target");
-            }
-            checkKeys(where, entry, PATCH_FIELDS);
-            String inline = string(where, entry, "patch").strip();
-            String path = string(where, entry, "path");
+            String where = kustomization.file() + ": " + field + "[" + i + "]";
+            Map<String, Object> entry = KustomizationFile.object(where, entries.get(i), "patch or path, and target");
+            KustomizationFile.checkKeys(where, entry, PATCH_FIELDS);
+            String inline = KustomizationFile.string(where, entry, "patch").strip();
+            String path = KustomizationFile.string(where, entry, "path");
             if (!inline.isEmpty() && !path.isEmpty()) {
                 throw new FluxbootException(where + " has both patch and path; keep one");
             }
@@ -294,7 +322,7 @@ public final class UserKustomization {
             PatchTarget target = target(where, entry);
             Map<String, Object> options = Nodes.asMap(entry.get("options"));
             if (options != null) {
-                checkKeys(where + ".options", options, OPTION_FIELDS);
+                KustomizationFile.checkKeys(where + ".options", options, OPTION_FIELDS);
             }
             if (field.equals("patchesJson6902")) {
                 if (target == null || target.field("name").isEmpty()) {
@@ -303,7 +331,8 @@ public final class UserKustomization {
                 patches.add(KustomizePatch.json6902(where, text, target));
             } else {
                 patches.add(KustomizePatch.detect(where, text, target,
-                        bool(where, options, "allowNameChange"), bool(where, options, "allowKindChange")));
+                        KustomizationFile.bool(where + ": options", options, "allowNameChange"),
+                        KustomizationFile.bool(where + ": options", options, "allowKindChange")));
             }
         }
         return patches;
@@ -311,12 +340,11 @@ public final class UserKustomization {
 
     private String patchFile(String where, String directory, String entry) {
         String path = inside(where, directory, entry, "patch file");
-        String text = files.get(path);
-        if (text == null) {
+        if (!files.containsKey(path)) {
             throw new FluxbootException(where + ": patch file '" + entry + "' does not exist in " + display(directory)
                     + "; add it or fix the path");
         }
-        return text;
+        return text(path);
     }
 
     private static PatchTarget target(String where, Map<String, Object> entry) {
@@ -327,10 +355,10 @@ public final class UserKustomization {
         if (target == null) {
             throw new FluxbootException(where + ": target is not an object; give kind, name, labelSelector...");
         }
-        checkKeys(where + ".target", target, TARGET_FIELDS);
+        KustomizationFile.checkKeys(where + ".target", target, TARGET_FIELDS);
         Map<String, String> fields = new LinkedHashMap<>();
         for (String field : List.of("group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector")) {
-            fields.put(field, string(where + ".target", target, field));
+            fields.put(field, KustomizationFile.string(where + ".target", target, field));
         }
         try {
             return new PatchTarget(fields);
@@ -339,27 +367,226 @@ public final class UserKustomization {
         }
     }
 
-    private static List<ImageTransformer> images(String file, Map<String, Object> kustomization) {
-        List<Object> entries = new ArrayList<>(list(file, kustomization, "images"));
-        entries.addAll(list(file, kustomization, "imageTags"));
+    private static List<ImageTransformer> images(KustomizationFile kustomization) {
+        List<Object> entries = new ArrayList<>(kustomization.list("images"));
+        entries.addAll(kustomization.list("imageTags"));
         List<ImageTransformer> images = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            String where = file + ": images[" + i + "]";
-            Map<String, Object> entry = Nodes.asMap(entries.get(i));
-            if (entry == null) {
-                throw new FluxbootException(where + " is not an object with name and newName, newTag or digest");
-            }
-            checkKeys(where, entry, IMAGE_FIELDS);
-            String name = string(where, entry, "name");
+            String where = kustomization.file() + ": images[" + i + "]";
+            Map<String, Object> entry = KustomizationFile.object(where, entries.get(i), "name and newName, newTag or digest");
+            KustomizationFile.checkKeys(where, entry, IMAGE_FIELDS);
+            String name = KustomizationFile.string(where, entry, "name");
             if (name.isEmpty()) {
                 // kustomize: an entry without a name matches no image
                 continue;
             }
-            images.add(new ImageTransformer(name, string(where, entry, "newName"),
-                    string(where, entry, "newTag"), string(where, entry, "digest"),
-                    string(where, entry, "tagSuffix")));
+            images.add(new ImageTransformer(name, KustomizationFile.string(where, entry, "newName"),
+                    KustomizationFile.string(where, entry, "newTag"), KustomizationFile.string(where, entry, "digest"),
+                    KustomizationFile.string(where, entry, "tagSuffix")));
         }
         return images;
+    }
+
+    private static List<GeneratorArgs> generators(KustomizationFile kustomization) {
+        GeneratorOptions global = kustomization.has("generatorOptions")
+                ? options(kustomization.file() + ": generatorOptions", kustomization.get("generatorOptions"))
+                : GeneratorOptions.NONE;
+        List<GeneratorArgs> generators = new ArrayList<>();
+        for (String field : List.of("configMapGenerator", "secretGenerator")) {
+            boolean secret = field.equals("secretGenerator");
+            List<Object> entries = kustomization.list(field);
+            for (int i = 0; i < entries.size(); i++) {
+                String at = kustomization.file() + ": " + field + "[" + i + "]";
+                Map<String, Object> entry = KustomizationFile.object(at, entries.get(i), "a name and literals, files or envs");
+                Set<String> known = new HashSet<>(GENERATOR_FIELDS);
+                if (secret) {
+                    known.add("type");
+                }
+                KustomizationFile.checkKeys(at, entry, known);
+                String name = KustomizationFile.string(at, entry, "name");
+                String where = name.isEmpty() ? at : at + " (" + name + ")";
+                List<String> envs = new ArrayList<>(KustomizationFile.strings(where, entry, "envs"));
+                String env = KustomizationFile.string(where, entry, "env");
+                if (!env.isEmpty()) {
+                    envs.add(env);
+                }
+                GeneratorOptions local = entry.get("options") == null ? GeneratorOptions.NONE
+                        : options(where + ": options", entry.get("options"));
+                generators.add(new GeneratorArgs(where, secret ? "Secret" : "ConfigMap", name,
+                        KustomizationFile.string(where, entry, "namespace"),
+                        behavior(KustomizationFile.string(where, entry, "behavior")),
+                        secret ? KustomizationFile.string(where, entry, "type") : "",
+                        KustomizationFile.strings(where, entry, "literals"),
+                        KustomizationFile.strings(where, entry, "files"), envs, local.withGlobal(global)));
+            }
+        }
+        return generators;
+    }
+
+    /** Kustomize's NewGenerationBehavior: anything else is "not given". */
+    private static String behavior(String behavior) {
+        return Set.of("create", "replace", "merge").contains(behavior) ? behavior : "";
+    }
+
+    private static GeneratorOptions options(String where, Object value) {
+        Map<String, Object> options = KustomizationFile.object(where, value, "labels, annotations,"
+                + " disableNameSuffixHash or immutable");
+        KustomizationFile.checkKeys(where, options, GENERATOR_OPTION_FIELDS);
+        return new GeneratorOptions(KustomizationFile.stringMap(where, options, "labels"),
+                KustomizationFile.stringMap(where, options, "annotations"),
+                KustomizationFile.bool(where, options, "disableNameSuffixHash"),
+                KustomizationFile.bool(where, options, "immutable"));
+    }
+
+    /** {@code labels:} entries, each with kustomize's field specs for its options. */
+    private static List<MetadataTransformer> labels(KustomizationFile kustomization) {
+        List<Object> entries = kustomization.list("labels");
+        List<MetadataTransformer> transformers = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = kustomization.file() + ": labels[" + i + "]";
+            Map<String, Object> entry = KustomizationFile.object(where, entries.get(i), "pairs");
+            KustomizationFile.checkKeys(where, entry, LABEL_FIELDS);
+            List<FieldSpec> specs = new ArrayList<>();
+            List<Object> fields = KustomizationFile.list(where, entry, "fields");
+            for (int j = 0; j < fields.size(); j++) {
+                String at = where + ": fields[" + j + "]";
+                Map<String, Object> field = KustomizationFile.object(at, fields.get(j), "path");
+                KustomizationFile.checkKeys(at, field, FIELD_SPEC_FIELDS);
+                specs.add(new FieldSpec(KustomizationFile.string(at, field, "group"),
+                        KustomizationFile.string(at, field, "version"), KustomizationFile.string(at, field, "kind"),
+                        KustomizationFile.string(at, field, "path"), KustomizationFile.bool(at, field, "create")));
+            }
+            try {
+                if (KustomizationFile.bool(where, entry, "includeSelectors")) {
+                    specs = FieldSpec.merge(specs, BuiltinFieldSpecs.commonLabels());
+                } else {
+                    if (KustomizationFile.bool(where, entry, "includeTemplates")) {
+                        specs = FieldSpec.merge(specs, BuiltinFieldSpecs.templateLabels());
+                    }
+                    specs = FieldSpec.merge(specs, List.of(FieldSpec.any("metadata/labels", true)));
+                }
+            } catch (FieldSpec.ConflictException e) {
+                throw new FluxbootException(where + ": " + e.getMessage() + "; kustomize refuses that: fix fields");
+            }
+            transformers.add(new MetadataTransformer(KustomizationFile.stringMap(where, entry, "pairs"), specs));
+        }
+        return transformers;
+    }
+
+    private static List<ReplicaCountTransformer> replicas(KustomizationFile kustomization) {
+        List<Object> entries = kustomization.list("replicas");
+        List<ReplicaCountTransformer> transformers = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = kustomization.file() + ": replicas[" + i + "]";
+            Map<String, Object> entry = KustomizationFile.object(where, entries.get(i), "name and count");
+            KustomizationFile.checkKeys(where, entry, REPLICA_FIELDS);
+            transformers.add(new ReplicaCountTransformer(where, KustomizationFile.string(where, entry, "name"),
+                    KustomizationFile.integer(where, entry, "count")));
+        }
+        return transformers;
+    }
+
+    private List<ReplacementTransformer.Replacement> replacements(KustomizationFile kustomization, String directory) {
+        List<Object> entries = kustomization.list("replacements");
+        List<ReplacementTransformer.Replacement> replacements = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = kustomization.file() + ": replacements[" + i + "]";
+            Map<String, Object> entry = KustomizationFile.object(where, entries.get(i), "source and targets, or path");
+            KustomizationFile.checkKeys(where, entry, REPLACEMENT_FIELDS);
+            String path = KustomizationFile.string(where, entry, "path");
+            if (path.isEmpty()) {
+                replacements.add(replacement(where, entry, true));
+                continue;
+            }
+            if (entry.get("source") != null || entry.get("targets") != null) {
+                throw new FluxbootException(where + " has both path and an inline replacement; keep one");
+            }
+            String at = where + ": " + path;
+            Object content = parseYaml(at, new String(readFile(where, directory, path), StandardCharsets.UTF_8));
+            if (content instanceof List<?> list) {
+                for (int j = 0; j < list.size(); j++) {
+                    replacements.add(replacement(at + "[" + j + "]",
+                            KustomizationFile.object(at + "[" + j + "]", list.get(j), "source and targets"), false));
+                }
+            } else if (content instanceof Map<?, ?>) {
+                replacements.add(replacement(at, KustomizationFile.object(at, content, "source and targets"), false));
+            } else {
+                throw new FluxbootException(at + " holds neither a replacement nor a list of them");
+            }
+        }
+        return replacements;
+    }
+
+    private static Object parseYaml(String where, String text) {
+        try {
+            List<Object> documents = GoYaml.loadAll(text);
+            return documents.isEmpty() ? null : documents.get(0);
+        } catch (FluxbootException e) {
+            throw new FluxbootException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** One replacement; inline ones are read strictly (unknown fields refused), as kustomize does. */
+    private static ReplacementTransformer.Replacement replacement(String where, Map<String, Object> entry, boolean strict) {
+        if (entry.get("source") == null || entry.get("targets") == null) {
+            throw new FluxbootException(where + " needs a source and at least one target");
+        }
+        Map<String, Object> source = KustomizationFile.object(where + ": source", entry.get("source"),
+                "kind, name and fieldPath");
+        if (strict) {
+            KustomizationFile.checkKeys(where + ": source", source, SOURCE_FIELDS);
+        }
+        ReplacementTransformer.Selector sourceId = selector(where + ": source", source, false);
+        String fieldPath = KustomizationFile.string(where + ": source", source, "fieldPath");
+        List<ReplacementTransformer.Target> targets = new ArrayList<>();
+        List<Object> targetEntries = KustomizationFile.list(where, entry, "targets");
+        for (int i = 0; i < targetEntries.size(); i++) {
+            String at = where + ": targets[" + i + "]";
+            Map<String, Object> target = KustomizationFile.object(at, targetEntries.get(i), "select and fieldPaths");
+            if (strict) {
+                KustomizationFile.checkKeys(at, target, TARGET_SELECTOR_FIELDS);
+            }
+            if (target.get("select") == null) {
+                throw new FluxbootException(at + " has no select; say which objects to change");
+            }
+            ReplacementTransformer.Selector select = selector(at + ": select",
+                    KustomizationFile.object(at + ": select", target.get("select"), "kind, name..."), true);
+            List<ReplacementTransformer.Selector> rejects = new ArrayList<>();
+            List<Object> rejectEntries = KustomizationFile.list(at, target, "reject");
+            for (int j = 0; j < rejectEntries.size(); j++) {
+                String rejectAt = at + ": reject[" + j + "]";
+                rejects.add(selector(rejectAt, KustomizationFile.object(rejectAt, rejectEntries.get(j), "kind, name..."),
+                        true));
+            }
+            List<String> fieldPaths = KustomizationFile.strings(at, target, "fieldPaths");
+            targets.add(new ReplacementTransformer.Target(select, rejects,
+                    fieldPaths.isEmpty() ? List.of("metadata.name") : fieldPaths,
+                    replacementOptions(at, target.get("options"))));
+        }
+        return new ReplacementTransformer.Replacement(where, sourceId, fieldPath.isEmpty() ? "metadata.name" : fieldPath,
+                replacementOptions(where + ": source", source.get("options")), targets);
+    }
+
+    private static ReplacementTransformer.Selector selector(String where, Map<String, Object> map, boolean withSelectors) {
+        if (withSelectors) {
+            KustomizationFile.checkKeys(where, map, TARGET_FIELDS);
+        }
+        return new ReplacementTransformer.Selector(KustomizationFile.string(where, map, "group"),
+                KustomizationFile.string(where, map, "version"), KustomizationFile.string(where, map, "kind"),
+                KustomizationFile.string(where, map, "name"), KustomizationFile.string(where, map, "namespace"),
+                withSelectors ? KustomizationFile.string(where, map, "labelSelector") : "",
+                withSelectors ? KustomizationFile.string(where, map, "annotationSelector") : "");
+    }
+
+    private static ReplacementTransformer.Options replacementOptions(String where, Object value) {
+        if (value == null) {
+            return ReplacementTransformer.Options.NONE;
+        }
+        Map<String, Object> options = KustomizationFile.object(where + ": options", value, "delimiter, index or create");
+        KustomizationFile.checkKeys(where + ": options", options, REPLACEMENT_OPTION_FIELDS);
+        return new ReplacementTransformer.Options(KustomizationFile.string(where + ": options", options, "delimiter"),
+                (int) KustomizationFile.integer(where + ": options", options, "index"),
+                KustomizationFile.bool(where + ": options", options, "create"));
     }
 
     private static void setNamespace(String file, String namespace, List<Resource> resources) {
@@ -375,53 +602,6 @@ public final class UserKustomization {
         Map<String, Object> annotations = Nodes.map(resource.object(), "metadata", "annotations");
         return annotations != null && annotations.containsKey(LOCAL_CONFIG)
                 && !"false".equals(annotations.get(LOCAL_CONFIG));
-    }
-
-    private static void checkKeys(String where, Map<String, Object> map, Set<String> known) {
-        for (String key : map.keySet()) {
-            if (!known.contains(key)) {
-                throw new FluxbootException(where + ": unknown field '" + key + "', kustomize refuses it too;"
-                        + " the fields are " + String.join(", ", new java.util.TreeSet<>(known)));
-            }
-        }
-    }
-
-    private static List<Object> list(String file, Map<String, Object> map, String field) {
-        Object value = map.get(field);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            throw new FluxbootException(file + ": " + field + " is not a list");
-        }
-        return new ArrayList<>(list);
-    }
-
-    private static String string(String where, Map<String, Object> map, String field) {
-        Object value = map == null ? null : map.get(field);
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            throw new FluxbootException(where + ": " + field + " must be a string, not a "
-                    + (value instanceof Map<?, ?> ? "map" : "list") + (field.equals("patch")
-                    ? "; write the patch as a block string (patch: |)" : ""));
-        }
-        if (!(value instanceof String text)) {
-            throw new FluxbootException(where + ": " + field + " must be a string, not " + value + "; quote it");
-        }
-        return text;
-    }
-
-    private static boolean bool(String where, Map<String, Object> map, String field) {
-        Object value = map == null ? null : map.get(field);
-        if (value == null) {
-            return false;
-        }
-        if (!(value instanceof Boolean flag)) {
-            throw new FluxbootException(where + ": options." + field + " must be true or false");
-        }
-        return flag;
     }
 
     /** A path relative to the top directory, as the user sees it in the repository. */

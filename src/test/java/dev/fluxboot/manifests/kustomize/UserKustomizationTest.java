@@ -354,13 +354,21 @@ class UserKustomizationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"configMapGenerator", "commonLabels", "helmCharts", "components", "namePrefix"})
-    void refusesTheKustomizeFieldsItDoesNotSupport(String field) {
+    @ValueSource(strings = {"helmCharts", "vars", "crds", "configurations", "transformers", "openapi", "commonlabels"})
+    void leavesToARealKustomizeTheFieldsItDoesNotBuild(String field) {
         assertThatThrownBy(() -> build("resources: [objects.yaml]\n" + field + ": []\n"))
-                .isInstanceOf(FluxbootException.class)
-                .hasMessage(FILE + ": field '" + field + "' is not supported by fluxboot; it applies resources, patches,"
-                        + " patchesStrategicMerge, patchesJson6902, images and namespace: write that change as a patch"
-                        + " or into the resources");
+                .isInstanceOfSatisfying(UnsupportedKustomizeFieldException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.file()).isEqualTo(FILE);
+                })
+                .hasMessage(FILE + ": field '" + field + "' is not built by fluxboot itself");
+    }
+
+    @Test
+    void leavesRemoteResourcesToARealKustomize() {
+        assertThatThrownBy(() -> build("resources: [https://github.com/org/repo//deploy]\n"))
+                .isInstanceOfSatisfying(UnsupportedKustomizeFieldException.class, e ->
+                        assertThat(e.field()).isEqualTo("resources: https://github.com/org/repo//deploy"));
     }
 
     @Test
@@ -402,17 +410,17 @@ class UserKustomizationTest {
     void aResourceListedTwiceIsAnError() {
         files.put("copy.yaml", OBJECTS);
         assertThatThrownBy(() -> build("resources: [objects.yaml, copy.yaml]\n"))
-                .hasMessage(FILE + ": Deployment.v1.apps/source-controller.flux-system is in both 'objects.yaml' and"
-                        + " 'copy.yaml'; kustomize refuses an object listed twice: remove one");
+                .hasMessage(FILE + ": resource 'copy.yaml': Deployment.v1.apps/source-controller.flux-system is there"
+                        + " twice; kustomize refuses an object listed twice: remove one");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "=>", value = {
             "resources: [../other/x.yaml]=>resource '../other/x.yaml' is outside " + DIRECTORY
                     + "; fluxboot reads only the files under it",
-            "resources: [https://github.com/org/repo//deploy]=>remote resource 'https://github.com/org/repo//deploy'"
-                    + " is not supported by fluxboot; copy its files into " + DIRECTORY,
-            "resources: [objects.yaml]\\nkind: Component=>kind should be Kustomization, not Component",
+            "resources: [objects.yaml]\\nkind: Components=>kind should be Kustomization or Component, not Components",
+            "resources: [objects.yaml]\\nkind: Component\\napiVersion: kustomize.config.k8s.io/v1beta1=>apiVersion"
+                    + " for Component should be kustomize.config.k8s.io/v1alpha1, not kustomize.config.k8s.io/v1beta1",
             "resources: [objects.yaml]\\nimages: [{name: x, newTag: 1.2}]=>images[0]: newTag must be a string, not 1.2;"
                     + " quote it",
             "resources: [objects.yaml]\\npatches: [{patch: 'kind: Deployment'}]=>patches[0]: the patch is neither a"
