@@ -7,8 +7,10 @@ import dev.fluxboot.cli.CliEnvironment;
 import dev.fluxboot.cli.EnvironmentDefaults;
 import dev.fluxboot.cli.ExecutionErrorHandler;
 import dev.fluxboot.cli.FluxbootCommand;
+import dev.fluxboot.cli.HelpLayout;
 import dev.fluxboot.cli.ParameterErrorHandler;
 import dev.fluxboot.ui.ConsoleReporter;
+import dev.fluxboot.ui.Failures;
 import dev.fluxboot.ui.Prompter;
 import dev.fluxboot.ui.Reporter;
 import picocli.CommandLine;
@@ -97,7 +99,16 @@ public final class Main {
     /** As {@link #run(String[], PrintStream, PrintStream, Map, Prompter)}; {@code cancellation} stops the running operation. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
                           Cancellation cancellation) {
-        return commandLine(out, err, env, prompter, Optional.of(List.of(args)), cancellation).execute(args);
+        try {
+            return commandLine(out, err, env, prompter, Optional.of(List.of(args)), cancellation).execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; these would print a thousand-line trace
+            err.println("✗ unexpected error: " + Failures.reason(e) + " (run with --verbose for the stack trace)");
+            if (List.of(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.FAILURE;
+        }
     }
 
     /** The whole command line, every subcommand built, writing to {@code out} and {@code err}. */
@@ -125,6 +136,7 @@ public final class Main {
         commandLine.setCaseInsensitiveEnumValuesAllowed(false);
         commandLine.setParameterExceptionHandler(new ParameterErrorHandler(reporter));
         commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler(root));
+        HelpLayout.apply(commandLine);
         return commandLine;
     }
 

@@ -1,5 +1,7 @@
 package dev.fluxboot.api;
 
+import dev.fluxboot.manifests.overlay.InstallOptions;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,8 +14,9 @@ import java.util.Optional;
  */
 public final class Components {
 
-    public static final List<String> DEFAULT_COMPONENTS =
-            List.of("source-controller", "kustomize-controller", "helm-controller", "notification-controller");
+    public static final List<String> DEFAULT_COMPONENTS = InstallOptions.DEFAULT_COMPONENTS;
+    /** What {@code components_extra} / {@code --components-extra} may add. */
+    public static final List<String> EXTRA_COMPONENTS = InstallOptions.EXTRA_COMPONENTS;
 
     private final Optional<String> version;
     private final Optional<Path> manifests;

@@ -1,5 +1,6 @@
 package dev.fluxboot.api;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ public final class ExportSpec {
     private final Optional<String> name;
     private final boolean allNamespaces;
     private final boolean withCredentials;
+    private final Duration timeout;
 
     private ExportSpec(Builder builder) {
         this.cluster = builder.cluster;
@@ -23,6 +25,11 @@ public final class ExportSpec {
         this.name = builder.name;
         this.allNamespaces = builder.allNamespaces;
         this.withCredentials = builder.withCredentials;
+        this.timeout = builder.timeout;
+    }
+
+    public Duration timeout() {
+        return timeout;
     }
 
     /** @param kind a Flux kind, e.g. {@code GitRepository}, {@code Kustomization}, {@code HelmRelease} */
@@ -63,6 +70,7 @@ public final class ExportSpec {
         private Optional<String> name = Optional.empty();
         private boolean allNamespaces;
         private boolean withCredentials;
+        private Duration timeout = Duration.ofMinutes(5);
 
         private Builder(String kind) {
             this.kind = kind;
@@ -90,6 +98,11 @@ public final class ExportSpec {
 
         public Builder withCredentials(boolean value) {
             withCredentials = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            timeout = Objects.requireNonNull(value, "timeout");
             return this;
         }
 

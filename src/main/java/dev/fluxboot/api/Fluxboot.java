@@ -104,6 +104,11 @@ public final class Fluxboot {
         requests.install(spec);
     }
 
+    /** Checks a spec as {@link #migrate} would; runs nothing. */
+    public void validate(MigrateSpec spec) {
+        Migrations.check(spec, build);
+    }
+
     /** Checks a spec as {@link #uninstall} would; runs nothing. */
     public void validate(UninstallSpec spec) {
         requests.uninstall(spec);
@@ -182,6 +187,21 @@ public final class Fluxboot {
                 finished -> new UninstallResult(report.failures(), plan(finished)));
     }
 
+    /** {@code migrate --dry-run}: what would move, in the cluster or in the files of {@link MigrateSpec#path()}. */
+    public MigrationPlan planMigration(MigrateSpec spec) {
+        return new Migrations(world, reporter, build).plan(spec);
+    }
+
+    /**
+     * {@code migrate}: Flux's custom resources moved to the API versions the release serves, in the cluster
+     * (stored objects rewritten, old versions trimmed) or in files ({@code apiVersion} rewritten).
+     *
+     * @return what moved, one line each (files, or CRDs); empty when nothing needed to
+     */
+    public List<String> migrate(MigrateSpec spec) {
+        return new Migrations(world, reporter, build).migrate(spec);
+    }
+
     /**
      * {@code check}: the prerequisites (Kubernetes version, permissions) and, unless {@link CheckSpec#pre()},
      * the installation (controllers, CRDs). Each check is reported as it runs.
@@ -196,7 +216,7 @@ public final class Fluxboot {
             throw new UsageException("--version \"" + requested.get() + "\" is not a Flux 2 release: use e.g. --version="
                     + build.defaultFluxVersion());
         }
-        try (Cluster cluster = world.clusters().connect(Requests.connection(spec.cluster()))) {
+        try (Cluster cluster = world.clusters().connect(Requests.connection(spec.cluster()), spec.timeout())) {
             FluxChecks checks = new FluxChecks(cluster, reporter);
             String fluxVersion = requested.orElseGet(() -> spec.pre() ? build.defaultFluxVersion()
                     : installedVersion(cluster).orElse(build.defaultFluxVersion()));
@@ -213,7 +233,7 @@ public final class Fluxboot {
         FluxKind kind = Arrays.stream(FluxKind.values()).filter(k -> k.kind().equalsIgnoreCase(spec.kind())).findFirst()
                 .orElseThrow(() -> new UsageException("unknown Flux kind \"" + spec.kind() + "\""));
         Requests.namespace(spec.namespace());
-        try (Cluster cluster = world.clusters().connect(Requests.connection(spec.cluster()))) {
+        try (Cluster cluster = world.clusters().connect(Requests.connection(spec.cluster()), spec.timeout())) {
             FluxExporter exporter = new FluxExporter(cluster);
             List<Map<String, Object>> documents = spec.name().isPresent()
                     ? exporter.exportOne(kind, spec.namespace(), spec.name().get(), spec.withCredentials())
@@ -232,10 +252,10 @@ public final class Fluxboot {
     }
 
     /** {@code version}: as {@link #versions()}, with the cluster's distribution (when known) and each controller's image tag. */
-    public VersionReport versions(ClusterAccess access, String namespace) {
+    public VersionReport versions(ClusterAccess access, String namespace, Duration timeout) {
         Requests.namespace(namespace);
         Map<String, String> info = new LinkedHashMap<>(versions().entries());
-        try (Cluster cluster = world.clusters().connect(Requests.connection(access))) {
+        try (Cluster cluster = world.clusters().connect(Requests.connection(access), Requests.timeout(timeout))) {
             FluxComponentVersions versions = FluxComponentVersions.read(cluster, namespace);
             versions.distribution().ifPresent(distribution -> info.put("distribution", distribution));
             info.putAll(versions.controllers());

@@ -16,6 +16,7 @@ import dev.fluxboot.git.EcdsaCurve;
 import dev.fluxboot.git.GitUrl;
 import dev.fluxboot.git.HostKeyScanner;
 import dev.fluxboot.git.OpenPgpSigner;
+import dev.fluxboot.git.RepositoryPath;
 import dev.fluxboot.git.SshKeyAlgorithm;
 import dev.fluxboot.git.SshKeyGenerator;
 import dev.fluxboot.git.SshKeyPair;
@@ -187,7 +188,7 @@ final class Requests {
     }
 
     private UninstallRequest.FromGit fromGit(UninstallSpec.FromGit from, String namespace) {
-        String path = SyncTarget.cleanPath(from.path());
+        String path = RepositoryPath.parse("--path", from.path()).value();
         String folder = path.isEmpty() ? namespace : path + "/" + namespace;
         CommitDetails commit = new CommitDetails(from.commits().authorName(), from.commits().authorEmail(),
                 "Remove Flux from " + folder);
@@ -268,7 +269,8 @@ final class Requests {
         if (spec.interval().isNegative() || spec.interval().isZero()) {
             throw new UsageException("--interval must be positive, e.g. --interval=1m");
         }
-        return new SyncTarget(url.strip(), spec.branch().strip(), SyncTarget.cleanPath(spec.path()), spec.interval(),
+        return new SyncTarget(url.strip(), spec.branch().strip(), RepositoryPath.parse("--path", spec.path()).value(),
+                spec.interval(),
                 spec.recurseSubmodules(), secretName);
     }
 

@@ -18,6 +18,25 @@ public record VersionReport(Map<String, String> entries) {
         entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
+    /**
+     * For people: {@code fluxboot 0.1.0 (installs Flux v2.9.4 by default)}, then the cluster's
+     * distribution and its controllers in aligned columns.
+     */
+    public String text() {
+        StringBuilder text = new StringBuilder("fluxboot ").append(entries.get("fluxboot"))
+                .append(" (installs Flux ").append(entries.get("flux")).append(" by default)\n");
+        Map<String, String> controllers = new LinkedHashMap<>(entries);
+        controllers.keySet().removeAll(java.util.List.of("fluxboot", "flux", "distribution"));
+        if (entries.containsKey("distribution") || !controllers.isEmpty()) {
+            text.append("cluster: ").append(entries.getOrDefault("distribution", "Flux (no distribution label)"))
+                    .append('\n');
+            int width = controllers.keySet().stream().mapToInt(String::length).max().orElse(0);
+            controllers.forEach((name, tag) -> text.append("  ").append(name)
+                    .append(" ".repeat(width - name.length() + 2)).append(tag).append('\n'));
+        }
+        return text.toString();
+    }
+
     public String yaml() {
         StringBuilder text = new StringBuilder();
         entries.forEach((key, value) -> text.append(GoYaml.dump(Map.of(key, value))));

@@ -1,11 +1,18 @@
 package dev.fluxboot.bootstrap;
 
+import dev.fluxboot.cluster.Cluster;
+
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.fluxboot.bootstrap.Products.CLUSTER;
 import static dev.fluxboot.bootstrap.Products.COMPONENTS;
 
-/** {@code install}: the components, applied in stages (CRDs first), each object's change reported. */
+/**
+ * Server-side applies the generated objects and lists what each one did, as Flux prints it, after moving
+ * the objects of CRDs that drop a stored version to the new storage version.
+ */
 final class ApplyComponents implements Step {
 
     @Override
@@ -20,7 +27,10 @@ final class ApplyComponents implements Step {
 
     @Override
     public void run(Run run) {
-        run.get(CLUSTER).apply(run.get(COMPONENTS).objects(), run.remaining())
-                .forEach(change -> run.reporter().info(change.toString()));
+        Cluster cluster = run.get(CLUSTER);
+        List<Map<String, Object>> objects = run.get(COMPONENTS).objects();
+        // the objects of CRDs that drop a stored version move first, reported (apply would do it silently)
+        cluster.storageMigration().migrateFor(objects, run.remaining(), run.reporter());
+        cluster.apply(objects, run.remaining()).forEach(change -> run.reporter().info(change.toString()));
     }
 }

@@ -1,15 +1,22 @@
 package dev.fluxboot.bootstrap;
 
+import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.ObjectChange;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
 import static dev.fluxboot.bootstrap.Products.BRANCH;
 import static dev.fluxboot.bootstrap.Products.CLUSTER;
 
-/** Step 8: {@code <path>/<namespace>/} as its kustomization.yaml builds it, applied to the cluster. */
+/**
+ * Step 8: applies {@code <path>/<ns>/kustomization.yaml} (components, sync manifests and the user's
+ * patches) on every run, as {@code kubectl apply --server-side -k} would: the upgrade reaches
+ * the cluster here, and an unchanged run writes nothing. CRDs that drop a stored version get their
+ * objects migrated first, reported ({@link dev.fluxboot.cluster.StorageMigration}).
+ */
 final class ApplySyncManifests implements Step {
 
     @Override
@@ -27,8 +34,10 @@ final class ApplySyncManifests implements Step {
         run.reporter().action("applying sync manifests");
         BootstrapRequest request = run.get(BOOTSTRAP);
         String directory = request.target().fluxDirectory(request.namespace());
-        List<ObjectChange> changes = run.get(CLUSTER).apply(
-                FluxDirectory.of(run, request).build(run.get(BRANCH), directory, Set.of()), run.remaining());
+        List<Map<String, Object>> objects = FluxDirectory.of(run, request).build(run.get(BRANCH), directory, Set.of());
+        Cluster cluster = run.get(CLUSTER);
+        cluster.storageMigration().migrateFor(objects, run.remaining(), run.reporter());
+        List<ObjectChange> changes = cluster.apply(objects, run.remaining());
         if (run.verbose()) {
             changes.forEach(change -> run.reporter().info(change.toString()));
         }

@@ -26,6 +26,7 @@ final class CheckCluster implements Step {
     public void run(Run run) {
         Cluster cluster = run.get(CLUSTER);
         InstallRequest install = run.get(INSTALL);
+        cluster.requireLiveNamespace(install.namespace());
         // check --pre: a Kubernetes older than the Flux release supports is a warning, not a stop.
         KubernetesVersionRequirement.warnIfUnsupported(cluster, install.version().orElse(install.options().version()),
                 run.reporter());

@@ -28,6 +28,7 @@ final class CheckExistingFlux implements Step {
     public void run(Run run) {
         Cluster cluster = run.get(CLUSTER);
         InstallRequest request = run.get(INSTALL);
+        cluster.requireLiveNamespace(request.namespace());
         // check --pre: a Kubernetes older than the Flux release supports is a warning, not a stop.
         KubernetesVersionRequirement.warnIfUnsupported(cluster, run.get(BUNDLE).version(), run.reporter());
         run.reporter().action("installing components in " + request.namespace() + " namespace");

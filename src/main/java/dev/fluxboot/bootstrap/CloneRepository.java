@@ -2,6 +2,7 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.git.RemoteBranch;
 
+import java.util.List;
 import java.util.Set;
 
 import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
@@ -35,6 +36,11 @@ final class CloneRepository implements Step {
                 + credentials.remote().url() + "\"");
         RemoteBranch fetched = run.world().git().fetch(credentials.remote(), branch, run.reporter());
         run.put(BRANCH, fetched);
+        SyncTarget target = run.get(BOOTSTRAP).target();
+        String namespace = run.get(BOOTSTRAP).namespace();
+        // before the first commit: a link where the Flux folder or its files go is refused, not replaced
+        fetched.requireRealPaths(List.of(target.componentsFile(namespace), target.syncFile(namespace),
+                target.kustomizationFile(namespace)));
         run.put(FETCHED_TIP, fetched.head());
         run.reporter().success(fetched.head().isPresent() ? "cloned repository"
                 : "cloned an empty repository: the bootstrap starts the history of branch \"" + branch + "\"");

@@ -1,15 +1,21 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.git.ChangeSet;
+import dev.fluxboot.manifests.migrate.RepositoryApiCheck;
 
 import java.util.Set;
 
 import static dev.fluxboot.bootstrap.Products.BOOTSTRAP;
 import static dev.fluxboot.bootstrap.Products.BRANCH;
 import static dev.fluxboot.bootstrap.Products.BUNDLE;
+import static dev.fluxboot.bootstrap.Products.CLUSTER;
 import static dev.fluxboot.bootstrap.Products.COMPONENTS;
 
-/** Step 3 and 4: {@code <path>/<namespace>/gotk-components.yaml} committed and pushed, when it changed. */
+/**
+ * Step 3 and 4: {@code <path>/<namespace>/gotk-components.yaml} committed as {@code Add Flux <version>
+ * component manifests} and pushed, when it changed. It warns about the repository's files that use API
+ * versions the release no longer serves first.
+ */
 final class CommitComponents implements Step {
 
     @Override
@@ -19,12 +25,16 @@ final class CommitComponents implements Step {
 
     @Override
     public Set<Product<?>> needs() {
-        return Set.of(BOOTSTRAP, BRANCH, BUNDLE, COMPONENTS);
+        return Set.of(BOOTSTRAP, BRANCH, BUNDLE, COMPONENTS, CLUSTER);
     }
 
     @Override
     public void run(Run run) {
         BootstrapRequest request = run.get(BOOTSTRAP);
+        String directory = request.target().fluxDirectory(request.namespace());
+        RepositoryApiCheck.warn(run.get(BRANCH), directory, run.get(BUNDLE), run.reporter());
+        // before the push: a cluster too old for the release's CRDs must not get a half-done bootstrap
+        run.get(CLUSTER).requireAcceptedDefinitions(run.get(COMPONENTS).objects());
         String file = request.target().componentsFile(request.namespace());
         String yaml = run.get(COMPONENTS).yaml();
         Commits.commitAndPush(run, "component manifests", "Add Flux " + run.get(BUNDLE).version()

@@ -25,6 +25,6 @@ final class ConnectCluster implements Step {
 
     @Override
     public void run(Run run) {
-        run.put(CLUSTER, run.world().clusters().connect(run.get(CONNECTION)));
+        run.put(CLUSTER, run.world().clusters().connect(run.get(CONNECTION), run.remaining()));
     }
 }

@@ -40,7 +40,9 @@ final class InstallComponents implements Step {
                 .isPresent();
         if (!managed) {
             run.reporter().action("installing components in \"" + namespace + "\" namespace");
-            List<ObjectChange> changes = cluster.apply(objects(run, request), run.remaining());
+            List<Map<String, Object>> objects = objects(run, request);
+            cluster.storageMigration().migrateFor(objects, run.remaining(), run.reporter());
+            List<ObjectChange> changes = cluster.apply(objects, run.remaining());
             if (run.verbose()) {
                 changes.forEach(change -> run.reporter().info(change.toString()));
             }

@@ -2,6 +2,7 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.cluster.Cluster;
 import dev.fluxboot.cluster.KubeConnection;
+import dev.fluxboot.cluster.Uninstaller;
 import dev.fluxboot.git.GitRemote;
 import dev.fluxboot.git.RemoteBranch;
 import dev.fluxboot.githost.GitHost;
@@ -25,6 +26,9 @@ public final class Products {
     public static final Product<UninstallRequest> UNINSTALL = Product.named("uninstall request");
     /** Input: where an uninstall collects what failed, one line each, to report them all at the end. */
     public static final Product<UninstallReport> UNINSTALL_REPORT = Product.named("uninstall report");
+
+    /** What an uninstall found of the installation to remove (none: nothing is changed). */
+    public static final Product<Uninstaller.Survey> SURVEY = Product.named("installation survey");
 
     public static final Product<Cluster> CLUSTER = Product.named("cluster connection");
     public static final Product<Bundle> BUNDLE = Product.named("release bundle");

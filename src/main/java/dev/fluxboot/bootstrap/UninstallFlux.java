@@ -5,6 +5,7 @@ import dev.fluxboot.cluster.Uninstaller;
 import java.util.Set;
 
 import static dev.fluxboot.bootstrap.Products.CLUSTER;
+import static dev.fluxboot.bootstrap.Products.SURVEY;
 import static dev.fluxboot.bootstrap.Products.UNINSTALL;
 import static dev.fluxboot.bootstrap.Products.UNINSTALL_REPORT;
 
@@ -18,13 +19,13 @@ final class UninstallFlux implements Step {
 
     @Override
     public Set<Product<?>> needs() {
-        return Set.of(UNINSTALL, CLUSTER, UNINSTALL_REPORT);
+        return Set.of(UNINSTALL, CLUSTER, SURVEY, UNINSTALL_REPORT);
     }
 
     @Override
     public void run(Run run) {
         UninstallRequest request = run.get(UNINSTALL);
         run.get(UNINSTALL_REPORT).failAll(new Uninstaller(run.get(CLUSTER), run.reporter())
-                .uninstall(request.namespace(), request.keepNamespace(), run.dryRun()));
+                .uninstall(run.get(SURVEY), request.keepNamespace(), run.dryRun()));
     }
 }

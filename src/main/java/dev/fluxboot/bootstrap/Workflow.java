@@ -1,6 +1,7 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.CancelledException;
+import dev.fluxboot.ui.Failures;
 import dev.fluxboot.FluxbootException;
 
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class Workflow {
                 if (run.cancelled()) {
                     throw new CancelledException(name, e);
                 }
-                String detail = e.getMessage() == null ? "an internal error" : e.getMessage();
+                String detail = Failures.reason(e);
                 throw new FluxbootException(name + " failed at step '" + step.name() + "': " + detail, e);
             } finally {
                 run.leave();

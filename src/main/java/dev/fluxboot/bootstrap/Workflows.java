@@ -111,7 +111,7 @@ public final class Workflows {
      * its deploy key). Every part is tried; the failures are collected in the report.
      */
     public static Workflow uninstall(UninstallRequest request) {
-        List<Step> steps = new ArrayList<>(List.of(new ConnectCluster(), new ConfirmUninstall()));
+        List<Step> steps = new ArrayList<>(List.of(new ConnectCluster(), new SurveyInstallation(), new ConfirmUninstall()));
         Set<Product<?>> input = Set.of(UNINSTALL, UNINSTALL_REPORT, CONNECTION);
         boolean plain = request.fromGit().flatMap(UninstallRequest.FromGit::plain).isPresent();
         boolean forge = request.fromGit().flatMap(UninstallRequest.FromGit::forge).isPresent();

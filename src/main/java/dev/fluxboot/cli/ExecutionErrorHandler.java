@@ -1,5 +1,6 @@
 package dev.fluxboot.cli;
 
+import dev.fluxboot.ui.Failures;
 import dev.fluxboot.ui.Redactor;
 
 import dev.fluxboot.ExitCode;
@@ -15,8 +16,8 @@ import java.util.List;
 
 /**
  * Turns what a command throws into one {@code ✗} line on stderr and an exit code: a
- * {@link FluxbootException}'s own message and code, anything else exit 1 with its type and
- * message. Secrets are blanked out; {@code --verbose} adds the (blanked) stack trace.
+ * {@link FluxbootException}'s own message and code, anything else exit 1 with what went wrong
+ * in words (no class names). Secrets are blanked out; {@code --verbose} adds the (blanked) stack trace.
  */
 public final class ExecutionErrorHandler implements IExecutionExceptionHandler {
 
@@ -34,12 +35,12 @@ public final class ExecutionErrorHandler implements IExecutionExceptionHandler {
         String message;
         if (exception instanceof FluxbootException failure) {
             exitCode = failure.exitCode();
-            message = failure.getMessage();
+            message = redactor.redactMessage(failure.getMessage());
         } else {
             exitCode = ExitCode.FAILURE;
-            message = describeUnexpected(exception);
+            message = describeUnexpected(exception, redactor);
         }
-        environment.reporter().failure(oneLine(redactor.redact(message)));
+        environment.reporter().failure(oneLine(message));
         if (root.verbose()) {
             StringWriter trace = new StringWriter();
             exception.printStackTrace(new PrintWriter(trace));
@@ -59,11 +60,9 @@ public final class ExecutionErrorHandler implements IExecutionExceptionHandler {
         return secrets;
     }
 
-    /** {@code unexpected error: IllegalStateException: what it said}; the type helps a bug report. */
-    private static String describeUnexpected(Exception exception) {
-        String detail = exception.getMessage();
-        String type = exception.getClass().getSimpleName();
-        return "unexpected error: " + (detail == null || detail.isBlank() ? type : type + ": " + detail)
+    /** {@code unexpected error: what went wrong}; the types are in the {@code --verbose} trace. */
+    private static String describeUnexpected(Exception exception, Redactor redactor) {
+        return "unexpected error: " + redactor.redact(Failures.reason(exception))
                 + " (run with --verbose for the stack trace)";
     }
 

@@ -94,6 +94,7 @@ public final class ExportCommand extends HelpGroup {
                     .name(all ? null : name)
                     .allNamespaces(allNamespaces)
                     .withCredentials(withCredentials())
+                    .timeout(globals.timeout())
                     .build()));
             return ExitCode.OK;
         }

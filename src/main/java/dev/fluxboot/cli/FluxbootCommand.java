@@ -31,7 +31,7 @@ public final class FluxbootCommand implements Callable<Integer> {
      */
     public static final List<Class<?>> SUBCOMMANDS = List.of(InstallCommand.class, BootstrapCommand.class,
             VersionCommand.class, CompletionCommand.class, CheckCommand.class, UninstallCommand.class,
-            ExportCommand.class);
+            ExportCommand.class, MigrateCommand.class, TerraformCommand.class);
 
     @Spec
     private CommandSpec spec;

@@ -20,18 +20,19 @@ public final class VersionCommand extends BaseCommand {
             description = "print only client version")
     private boolean client;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "yaml",
-            description = "the format in which the information should be printed. can be 'json' or 'yaml'")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+            description = "print for scripts, as 'yaml' or 'json' (flux version's keys); without it, as text for people")
     private String output;
 
     @Override
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
-        if (!output.equals("yaml") && !output.equals("json")) {
+        if (output != null && !output.equals("yaml") && !output.equals("json")) {
             throw new UsageException("--output must be json or yaml, not " + output);
         }
         Fluxboot flux = environment.fluxboot(globals);
-        VersionReport report = client ? flux.versions() : flux.versions(globals.cluster(), globals.namespace());
-        environment.reporter().result(output.equals("json") ? report.json() : report.yaml());
+        VersionReport report = client ? flux.versions() : flux.versions(globals.cluster(), globals.namespace(), globals.timeout());
+        environment.reporter().result(output == null ? report.text() : output.equals("json") ? report.json()
+                : report.yaml());
         return ExitCode.OK;
     }
 }

@@ -16,16 +16,46 @@ public interface Cluster extends AutoCloseable {
     /**
      * Server-side apply (field manager {@code flux}) in two stages like Flux: CRDs and
      * Namespaces first, waiting until each CRD is Established, then everything else, objects
-     * of a stage in parallel. An object that would not change is not written.
+     * of a stage in parallel. An object that would not change is not written. Before the first
+     * stage, CRDs whose new version list drops a stored version get their objects migrated
+     * ({@link StorageMigration}).
      */
     List<ObjectChange> apply(List<Map<String, Object>> objects, Duration timeout);
 
     /**
+     * Asks the API server, in a server-side dry run with strict field validation, whether it
+     * accepts each CustomResourceDefinition among the objects (the other objects are left alone:
+     * they may need those CRDs or a namespace first). {@link #apply} does this before it writes
+     * anything; a workflow that writes elsewhere first (Git) calls it before that.
+     *
+     * @throws dev.fluxboot.FluxbootException naming the first CRD refused and the server's reason,
+     *                                        e.g. schema keys a Kubernetes older than the Flux release does not know
+     */
+    void requireAcceptedDefinitions(List<Map<String, Object>> objects);
+
+    /**
+     * Refuses a namespace that is being deleted (Terminating): the server would refuse every
+     * object for it, one by one, after the cluster-scoped ones were written. {@link #apply} and
+     * {@link #plan} check the namespaces of their objects themselves; a workflow calls this
+     * before it changes anything elsewhere.
+     *
+     * @throws dev.fluxboot.FluxbootException naming the namespace and what to do
+     */
+    void requireLiveNamespace(String namespace);
+
+    /**
      * What {@link #apply} would do to each object, changing nothing (server-side dry run where
      * the object exists), in the order {@code apply} reports. A Secret's values never appear in
-     * the result, only its keys.
+     * the result, only its keys. A CRD that needs a storage migration first is listed as configured,
+     * with the migration and the objects it would rewrite.
      */
     List<ObjectPlan> plan(List<Map<String, Object>> objects);
+
+    /**
+     * Moving stored objects to new storage versions before CRDs that drop a stored version are applied
+     * ({@link #apply} does it first by itself, silently), and {@code flux migrate}'s cluster mode.
+     */
+    StorageMigration storageMigration();
 
     /**
      * Waits until each named Deployment in the namespace is available, reporting each one

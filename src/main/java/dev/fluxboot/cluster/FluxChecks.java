@@ -29,6 +29,8 @@ public final class FluxChecks {
 
     private final Cluster cluster;
     private final Reporter reporter;
+    /** The server did not answer its version: every further question would fail the same way. */
+    private boolean unreachable;
 
     public FluxChecks(Cluster cluster, Reporter reporter) {
         this.cluster = cluster;
@@ -51,6 +53,9 @@ public final class FluxChecks {
 
     /** The rest of {@code check}: the Flux version in the cluster, its controllers and its CRDs. */
     public boolean installation(String namespace, Duration timeout) {
+        if (unreachable) {
+            return false; // said once by the prerequisites: the same line for every check is noise
+        }
         reporter.action("checking version in cluster");
         boolean ok = fluxVersion();
         reporter.action("checking controllers");
@@ -71,6 +76,7 @@ public final class FluxChecks {
             return Optional.of(cluster.serverVersion());
         } catch (FluxbootException e) {
             reporter.failure("Kubernetes API call failed: " + e.getMessage());
+            unreachable = true;
             return Optional.empty();
         }
     }

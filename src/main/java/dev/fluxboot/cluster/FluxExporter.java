@@ -51,8 +51,8 @@ public final class FluxExporter {
         ResourceType type = typeOf(kind);
         List<Map<String, Object>> objects = new ArrayList<>(cluster.list(type, namespace.orElse(""), Map.of()));
         if (objects.isEmpty()) {
-            throw new FluxbootException(namespace.map(ns -> "no objects found in " + ns + " namespace")
-                    .orElse("no " + kind.kind() + " objects found in any namespace"));
+            throw new FluxbootException("no " + kind.kind() + " objects found in "
+                    + namespace.map(ns -> ns + " namespace").orElse("any namespace"));
         }
         objects.sort(Comparator.comparing(Fields::namespace).thenComparing(Fields::name));
         return export(type, kind, objects, withCredentials);

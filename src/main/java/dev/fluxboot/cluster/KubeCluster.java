@@ -26,8 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,13 +50,24 @@ final class KubeCluster implements Cluster {
     private final KubernetesClient client;
     private final KubeErrors errors;
     private final ServerSideApplier applier;
+    private final StorageMigration storageMigration;
     private final Duration deploymentPoll;
     private final int parallelism;
 
+    private final RequestDeadline deadline;
+    private volatile boolean apiServerChecked;
+
     KubeCluster(KubernetesClient client, Duration deploymentPoll, int parallelism) {
+        this(client, deploymentPoll, parallelism, null);
+    }
+
+    /** @param timeout how long from now any request may still take ({@code --timeout}); {@code null}: no limit */
+    KubeCluster(KubernetesClient client, Duration deploymentPoll, int parallelism, Duration timeout) {
         this.client = client;
+        this.deadline = new RequestDeadline(timeout, client.getConfiguration().getMasterUrl());
         this.errors = new KubeErrors(client.getConfiguration().getMasterUrl());
         this.applier = new ServerSideApplier(client, errors);
+        this.storageMigration = new StorageMigration(client, errors, applier);
         this.deploymentPoll = deploymentPoll;
         this.parallelism = parallelism;
     }
@@ -69,6 +80,10 @@ final class KubeCluster implements Cluster {
         for (Map<String, Object> object : objects) {
             (ObjectRef.of(object).isClusterDefinition() ? definitions : others).add(object);
         }
+        requireLiveNamespaces(objects);
+        requireAcceptedDefinitions(definitions);
+        // new CRDs that drop a stored version cannot be applied before their objects move
+        storageMigration.migrateFor(definitions, Duration.between(Instant.now(), deadline), Reporter.silent());
         List<ServerSideApplier.Result> results = new ArrayList<>(applyInParallel(definitions));
         waitUntilEstablished(results, deadline, timeout);
         results.addAll(applyInParallel(others));
@@ -78,16 +93,88 @@ final class KubeCluster implements Cluster {
                 .toList();
     }
 
+    /** The CRDs among {@code definitions} whose objects must move to a new storage version first. */
+    private Set<String> migratingDefinitions(List<Map<String, Object>> definitions) {
+        Set<String> names = new java.util.HashSet<>();
+        storageMigration.planFor(definitions).forEach(migration -> names.add(migration.crd()));
+        return names;
+    }
+
+    /**
+     * A CRD whose new versions drop a stored one is left out: the server refuses it until its objects
+     * move to the new storage version, which the apply does first.
+     */
+    @Override
+    public void requireAcceptedDefinitions(List<Map<String, Object>> objects) {
+        List<Map<String, Object>> crds = objects.stream().filter(object -> ObjectRef.of(object).isCrd()).toList();
+        Set<String> migrating = crds.isEmpty() ? Set.of() : migratingDefinitions(crds);
+        for (Map<String, Object> object : crds) {
+            if (!migrating.contains(ObjectRef.of(object).name())) {
+                bounded("check " + ObjectRef.of(object).subject(), () -> {
+                    applier.requireAccepted(object);
+                    return null;
+                });
+            }
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, objects for a namespace that is being deleted: the
+     * server would refuse them one by one (403), after the cluster-scoped ones were written.
+     */
+    private void requireLiveNamespaces(List<Map<String, Object>> objects) {
+        java.util.Set<String> namespaces = new java.util.TreeSet<>();
+        for (Map<String, Object> object : objects) {
+            ObjectRef ref = ObjectRef.of(object);
+            if (ref.kind().equals("Namespace") && ref.group().isEmpty()) {
+                namespaces.add(ref.name());
+            } else if (!ref.namespace().isEmpty()) {
+                namespaces.add(ref.namespace());
+            }
+        }
+        namespaces.forEach(this::requireLiveNamespace);
+    }
+
+    @Override
+    public void requireLiveNamespace(String namespace) {
+        io.fabric8.kubernetes.api.model.Namespace live = call("read Namespace/" + namespace,
+                () -> client.namespaces().withName(namespace).get());
+        if (live != null && live.getMetadata() != null && live.getMetadata().getDeletionTimestamp() != null) {
+            throw new FluxbootException(KubeErrors.namespaceBeingDeleted(namespace));
+        }
+    }
+
     @Override
     public List<ObjectPlan> plan(List<Map<String, Object>> objects) {
+        requireLiveNamespaces(objects);
+        Map<String, CrdMigration> migrations = new TreeMap<>();
+        storageMigration.planFor(objects).forEach(migration -> migrations.put(migration.crd(), migration));
+        requireAcceptedDefinitions(objects);
         List<ServerSideApplier.Planned> planned = new ArrayList<>();
         for (Map<String, Object> object : objects) {
-            planned.add(applier.plan(object));
+            ObjectRef ref = ObjectRef.of(object);
+            CrdMigration migration = ref.isCrd() ? migrations.get(ref.name()) : null;
+            // the server would refuse a dry run of a CRD that drops a stored version: the migration comes first
+            planned.add(migration == null ? bounded("plan " + ref.subject(), () -> applier.plan(object))
+                    : new ServerSideApplier.Planned(ref, new ObjectPlan(ref.change(ObjectChange.Action.CONFIGURED),
+                            migrationLines(migration))));
         }
         return planned.stream()
                 .sorted((a, b) -> ApplyOrder.FLUX_ORDER.compare(a.ref(), b.ref()))
                 .map(ServerSideApplier.Planned::plan)
                 .toList();
+    }
+
+    private static List<String> migrationLines(CrdMigration migration) {
+        List<String> lines = new ArrayList<>();
+        lines.add("storage migration first: " + migration.describe());
+        migration.subjects().forEach(subject -> lines.add("rewritten in " + migration.storageVersion() + ": " + subject));
+        return lines;
+    }
+
+    @Override
+    public StorageMigration storageMigration() {
+        return storageMigration;
     }
 
     private List<ServerSideApplier.Result> applyInParallel(List<Map<String, Object>> objects) {
@@ -100,6 +187,7 @@ final class KubeCluster implements Cluster {
             thread.setDaemon(true);
             return thread;
         });
+        bounded("reach the API server", () -> null);
         try {
             List<Future<ServerSideApplier.Result>> futures = new ArrayList<>();
             for (Map<String, Object> object : objects) {
@@ -109,19 +197,15 @@ final class KubeCluster implements Cluster {
             List<String> failures = new ArrayList<>();
             for (Future<ServerSideApplier.Result> future : futures) {
                 try {
-                    results.add(future.get());
-                } catch (ExecutionException e) {
-                    failures.add(e.getCause() instanceof FluxbootException fluxboot ? fluxboot.getMessage()
-                            : String.valueOf(e.getCause()));
+                    results.add(deadline.await(future, "apply objects"));
+                } catch (FluxbootException e) {
+                    failures.add(e.getMessage());
                 }
             }
             if (!failures.isEmpty()) {
                 throw new FluxbootException(summary(failures));
             }
             return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FluxbootException("interrupted while applying objects");
         } finally {
             pool.shutdownNow();
         }
@@ -264,7 +348,13 @@ final class KubeCluster implements Cluster {
 
     @Override
     public String serverVersion() {
-        return call("read the Kubernetes version", () -> client.getKubernetesVersion().getGitVersion());
+        return call("read the Kubernetes version", () -> {
+            io.fabric8.kubernetes.client.VersionInfo version = client.getKubernetesVersion();
+            if (version == null || version.getGitVersion() == null) {
+                throw notAnApiServer();
+            }
+            return version.getGitVersion();
+        });
     }
 
     @Override
@@ -295,16 +385,19 @@ final class KubeCluster implements Cluster {
 
     @Override
     public Optional<Map<String, Object>> get(ResourceType type, String namespace, String name) {
-        GenericKubernetesResource object;
-        try {
-            object = resource(type, namespace, name).get();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return Optional.empty(); // the type itself is not served
+        String doing = "read " + subject(type, namespace, name);
+        return bounded(doing, () -> {
+            GenericKubernetesResource object;
+            try {
+                object = resource(type, namespace, name).get();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 404) {
+                    return Optional.<Map<String, Object>>empty(); // the type itself is not served
+                }
+                throw errors.translate(doing, e);
             }
-            throw errors.translate("read " + subject(type, namespace, name), e);
-        }
-        return Optional.ofNullable(object).map(this::asMap);
+            return Optional.ofNullable(object).map(this::asMap);
+        });
     }
 
     @Override
@@ -358,7 +451,7 @@ final class KubeCluster implements Cluster {
     public void applySecret(String namespace, String name, String type, Map<String, String> stringData) {
         Map<String, Object> secret = SecretManifest.of(namespace, name, type, stringData);
         try {
-            applier.apply(secret);
+            bounded("apply Secret/" + namespace + "/" + name, () -> applier.apply(secret));
         } catch (FluxbootException e) {
             // no cause attached: a server error must not carry the values into a --verbose trace
             throw new FluxbootException(new Redactor(stringData.values()).redact(e.getMessage()));
@@ -366,15 +459,65 @@ final class KubeCluster implements Cluster {
     }
 
     private <T> T call(String doing, Supplier<T> request) {
-        try {
+        return bounded(doing, () -> {
+            try {
+                return request.get();
+            } catch (KubernetesClientException e) {
+                throw errors.translate(doing, e);
+            }
+        });
+    }
+
+    /** The request, within the deadline, after the first request of the session has checked the server. */
+    private <T> T bounded(String doing, Supplier<T> request) {
+        return deadline.run(doing, () -> {
+            requireApiServer();
             return request.get();
-        } catch (KubernetesClientException e) {
-            throw errors.translate(doing, e);
+        });
+    }
+
+    /**
+     * Once per session: whether the kubeconfig's server address leads to a Kubernetes API. A wrong
+     * path (a proxy's prefix missing, a typo) answers 404 to every request, which reads as "no such
+     * object" or "no such type" everywhere else.
+     */
+    private void requireApiServer() {
+        if (apiServerChecked) {
+            return;
         }
+        synchronized (this) {
+            if (apiServerChecked) {
+                return;
+            }
+            io.fabric8.kubernetes.client.VersionInfo version;
+            try {
+                version = client.getKubernetesVersion();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 404) {
+                    throw notAnApiServer();
+                }
+                if (e.getCode() == 401 || e.getCode() <= 0) {
+                    throw errors.translate("read the Kubernetes version", e);
+                }
+                apiServerChecked = true; // another refusal (403): the requests themselves will say what
+                return;
+            }
+            if (version == null || version.getGitVersion() == null) {
+                throw notAnApiServer();
+            }
+            apiServerChecked = true;
+        }
+    }
+
+    private FluxbootException notAnApiServer() {
+        return new FluxbootException("the server at " + client.getConfiguration().getMasterUrl() + " is not a Kubernetes"
+                + " API server (GET /version answered 404 Not Found): check the server address in the kubeconfig,"
+                + " its path included; check --kubeconfig/--context");
     }
 
     @Override
     public void close() {
+        deadline.close();
         client.close();
     }
 }

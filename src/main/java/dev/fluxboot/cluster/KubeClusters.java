@@ -19,6 +19,10 @@ public final class KubeClusters {
     /** Objects of one apply stage in flight at once. */
     static final int APPLY_PARALLELISM = 8;
     static final Duration DEPLOYMENT_POLL = Duration.ofSeconds(1);
+    /** The Flux CLI's default {@code --timeout}, for callers that give none. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private KubeClusters() {
     }
@@ -36,16 +40,33 @@ public final class KubeClusters {
     /** The connector of the workflows: {@code KUBECONFIG} and {@code HOME} come from {@code env}. */
     public static ClusterConnector connector(Map<String, String> env) {
         Map<String, String> copy = Map.copyOf(env);
-        return connection -> connect(connection.kubeconfig(), connection.context(), copy);
+        return (connection, timeout) -> connect(connection.kubeconfig(), connection.context(), copy, timeout);
     }
 
     /** As {@link #connect(Optional, Optional)}, reading {@code KUBECONFIG} and {@code HOME} from {@code env}. */
     public static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Map<String, String> env) {
+        return connect(kubeconfig, context, env, DEFAULT_TIMEOUT, false);
+    }
+
+    /**
+     * As {@link #connect(Optional, Optional, Map)}, within {@code timeout} ({@code --timeout}): an
+     * {@code exec} credential plugin gets at most that long, and so does each request (and each
+     * connection attempt, at most {@link #MAX_CONNECT_TIMEOUT}).
+     */
+    public static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Map<String, String> env,
+                                  Duration timeout) {
+        return connect(kubeconfig, context, env, timeout, true);
+    }
+
+    /** @param bounded whether every request must end within {@code timeout} from now */
+    private static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Map<String, String> env,
+                                   Duration timeout, boolean bounded) {
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
-        Config config = new KubeconfigResolver(env, home).resolve(kubeconfig, context);
+        Config config = new KubeconfigResolver(env, home).resolve(kubeconfig, context, timeout);
         // fabric8 retries refused connections 10 times (about 20 s): an unreachable cluster should fail fast
         config.setRequestRetryBackoffLimit(3);
-        config.setRequestTimeout((int) Duration.ofSeconds(30).toMillis());
+        config.setRequestTimeout((int) min(MAX_REQUEST_TIMEOUT, timeout).toMillis());
+        config.setConnectionTimeout((int) min(MAX_CONNECT_TIMEOUT, timeout).toMillis());
         config.setMaxConcurrentRequestsPerHost(2 * APPLY_PARALLELISM);
         KubernetesClient client;
         try {
@@ -55,7 +76,11 @@ public final class KubeClusters {
             throw new FluxbootException("cannot set up the connection to " + config.getMasterUrl() + ": " + setupProblem(e)
                     + "; check --kubeconfig/--context");
         }
-        return new KubeCluster(client, DEPLOYMENT_POLL, APPLY_PARALLELISM);
+        return new KubeCluster(client, DEPLOYMENT_POLL, APPLY_PARALLELISM, bounded ? timeout : null);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String setupProblem(Throwable error) {
@@ -70,6 +95,6 @@ public final class KubeClusters {
             return "cannot read " + denied.getFile();
         }
         // key and certificate parsers do not quote key material; keep the first line only anyway
-        return "invalid client certificate, key or CA (" + root.getClass().getSimpleName() + ")";
+        return "invalid client certificate, key or CA";
     }
 }

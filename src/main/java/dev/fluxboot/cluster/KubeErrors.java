@@ -1,5 +1,6 @@
 package dev.fluxboot.cluster;
 
+import dev.fluxboot.ui.Failures;
 import dev.fluxboot.FluxbootException;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -39,15 +40,45 @@ final class KubeErrors {
         int code = error.getCode();
         if (code <= 0) {
             return unreachable(error).map(reason -> "cannot reach the cluster at " + serverUrl + ": " + reason + "; " + CHECK_CONFIG)
-                    .orElseGet(() -> doing + " failed: " + firstLine(rootMessage(error)));
+                    .orElseGet(() -> doing + " failed: " + Failures.reason(error));
         }
         String serverMessage = serverMessage(error);
+        Optional<String> terminating = terminatingNamespace(error);
+        if (terminating.isPresent()) {
+            return namespaceBeingDeleted(terminating.get());
+        }
         return switch (code) {
             case 401 -> "the cluster at " + serverUrl + " rejected the credentials (401 Unauthorized); " + CHECK_CONFIG;
             case 403 -> "permission denied: " + serverMessage
                     + "; use a kubeconfig user allowed to install Flux (cluster-admin)";
             default -> doing + " failed: " + serverMessage;
         };
+    }
+
+    /** One line for a namespace that is being deleted: no permission helps, only waiting. */
+    static String namespaceBeingDeleted(String namespace) {
+        return "namespace \"" + namespace + "\" is being deleted (Terminating): wait until it is gone (kubectl get"
+                + " namespace " + namespace + "), or choose another --namespace, then run again";
+    }
+
+    /**
+     * The namespace of a request refused because the namespace is being deleted: the API server's
+     * NamespaceLifecycle admission answers 403 with a {@code NamespaceTerminating} cause.
+     */
+    private static Optional<String> terminatingNamespace(KubernetesClientException error) {
+        Status status = error.getStatus();
+        if (status == null || status.getDetails() == null || status.getDetails().getCauses() == null) {
+            return Optional.empty();
+        }
+        boolean terminating = status.getDetails().getCauses().stream()
+                .anyMatch(cause -> "NamespaceTerminating".equals(cause.getReason()));
+        if (!terminating) {
+            return Optional.empty();
+        }
+        String message = status.getMessage() == null ? "" : status.getMessage();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("in namespace (\\S+) because it is being terminated")
+                .matcher(message);
+        return Optional.of(matcher.find() ? matcher.group(1) : "");
     }
 
     private static String serverMessage(KubernetesClientException error) {
@@ -78,17 +109,6 @@ final class KubeErrors {
             }
         }
         return Optional.empty();
-    }
-
-    /** fabric8 wraps causes in "An error has occurred."; the innermost message says what. */
-    private static String rootMessage(Throwable error) {
-        String message = error.getMessage();
-        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                message = cause.getMessage();
-            }
-        }
-        return message;
     }
 
     static String firstLine(String text) {

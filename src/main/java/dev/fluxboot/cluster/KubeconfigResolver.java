@@ -2,12 +2,20 @@ package dev.fluxboot.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.fluxboot.FluxbootException;
+import dev.fluxboot.manifests.yaml.GoYaml;
+import dev.fluxboot.ui.Failures;
+import io.fabric8.kubernetes.api.model.AuthInfo;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +46,10 @@ final class KubeconfigResolver {
         this.home = home;
     }
 
-    Config resolve(Optional<Path> kubeconfig, Optional<String> context) {
+    /**
+     * @param timeout the longest an {@code exec} credential plugin may take
+     */
+    Config resolve(Optional<Path> kubeconfig, Optional<String> context, Duration timeout) {
         Optional<String> requested = context.filter(name -> !name.isBlank());
         List<File> files = files(kubeconfig);
         if (files.isEmpty()) {
@@ -80,10 +91,61 @@ final class KubeconfigResolver {
                     + "\"" + (named.isPresent() ? " without a server address" : " that is not defined there")
                     + "; fix the kubeconfig or choose another --context");
         }
+        // an exec plugin runs here, bounded by the timeout and with its own error, not in fabric8's merge
+        Optional<ExecCredentialPlugin.Credentials> credentials = runExecPlugin(files, parsed, chosen, timeout);
         // fabric8's own merge: first file wins per name, relative certificate paths resolved per file
         Config config = Config.empty();
         KubeConfigUtils.merge(config, chosen, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+        credentials.ifPresent(answer -> {
+            // a fixed token: fabric8 does not re-run the plugin (without a limit) on a 401
+            answer.token().ifPresent(config::setOauthToken);
+            answer.clientCertificateData().ifPresent(pem -> config.setClientCertData(base64(pem)));
+            answer.clientKeyData().ifPresent(pem -> config.setClientKeyData(base64(pem)));
+        });
         return config;
+    }
+
+    /**
+     * Runs the {@code exec} plugin of the context's user, if it has one (the first file that
+     * defines the user wins, as in the merge), and takes the plugin out of the parsed kubeconfig.
+     */
+    private Optional<ExecCredentialPlugin.Credentials> runExecPlugin(List<File> files,
+            List<io.fabric8.kubernetes.api.model.Config> parsed, String context, Duration timeout) {
+        String userName = parsed.stream().filter(c -> c.getContexts() != null).flatMap(c -> c.getContexts().stream())
+                .filter(c -> context.equals(c.getName()) && c.getContext() != null)
+                .map(c -> c.getContext().getUser()).filter(u -> u != null).findFirst().orElse(null);
+        if (userName == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < parsed.size(); i++) {
+            if (parsed.get(i).getUsers() == null) {
+                continue;
+            }
+            for (NamedAuthInfo user : parsed.get(i).getUsers()) {
+                if (userName.equals(user.getName()) && user.getUser() != null) {
+                    AuthInfo auth = user.getUser();
+                    if (auth.getExec() == null) {
+                        return Optional.empty();
+                    }
+                    ExecCredentialPlugin.Credentials answer = new ExecCredentialPlugin(auth.getExec(), userName,
+                            files.get(i), env).run(timeout);
+                    parsed.forEach(config -> withoutExec(config, userName));
+                    return Optional.of(answer);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void withoutExec(io.fabric8.kubernetes.api.model.Config config, String userName) {
+        if (config.getUsers() != null) {
+            config.getUsers().stream().filter(user -> userName.equals(user.getName()) && user.getUser() != null)
+                    .forEach(user -> user.getUser().setExec(null));
+        }
+    }
+
+    private static String base64(String pem) {
+        return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<File> files(Optional<Path> kubeconfig) {
@@ -124,6 +186,15 @@ final class KubeconfigResolver {
     }
 
     private static io.fabric8.kubernetes.api.model.Config parse(File file) {
+        try {
+            // fabric8's YAML reader recurses without a limit: a deeply nested file would overflow the stack
+            GoYaml.checkNesting(Files.readString(file.toPath(), StandardCharsets.UTF_8));
+        } catch (FluxbootException e) {
+            throw new FluxbootException("cannot read kubeconfig " + file + ": not a valid kubeconfig ("
+                    + e.getMessage() + "); check --kubeconfig");
+        } catch (IOException | RuntimeException e) {
+            throw new FluxbootException("cannot read kubeconfig " + file + ": " + Failures.reason(e) + "; check --kubeconfig");
+        }
         try {
             return KubeConfigUtils.parseConfig(file);
         } catch (RuntimeException e) {

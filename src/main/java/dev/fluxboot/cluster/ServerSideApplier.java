@@ -90,6 +90,38 @@ final class ServerSideApplier {
         }
     }
 
+    /**
+     * A server-side dry-run apply with strict field validation: a field the server does not know
+     * (a CRD schema key newer than the cluster) is an error instead of a warning and a silent drop.
+     *
+     * @throws FluxbootException naming the object, the server's reason, and that nothing was changed
+     */
+    void requireAccepted(Map<String, Object> manifest) {
+        Map<String, Object> desired = ManifestNormalizer.normalize(manifest);
+        ObjectRef ref = ObjectRef.of(desired);
+        Resource<GenericKubernetesResource> resource = resource(ref, desired);
+        try {
+            resource.patch(new PatchContext.Builder()
+                    .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                    .withFieldManager(FIELD_MANAGER)
+                    .withForce(true)
+                    .withDryRun(List.of("All"))
+                    .withFieldValidation("Strict")
+                    .build(), serialization.asJson(desired));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 400 || e.getCode() == 422 || e.getCode() == 500) {
+                throw new FluxbootException("the cluster refuses " + ref.subject() + " (checked in a dry run before "
+                        + "changing anything): " + KubeErrors.firstLine(statusMessage(e)) + "; this Flux release may need"
+                        + " a newer Kubernetes than the cluster's (see fluxboot check --pre)");
+            }
+            throw errors.translate("dry-run apply " + ref.subject(), e);
+        }
+    }
+
+    private static String statusMessage(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+    }
+
     Result apply(Map<String, Object> manifest) {
         Map<String, Object> desired = ManifestNormalizer.normalize(manifest);
         ObjectRef ref = ObjectRef.of(desired);
@@ -98,8 +130,19 @@ final class ServerSideApplier {
         try {
             GenericKubernetesResource live = resource.get();
             if (live == null) {
-                GenericKubernetesResource created = resource.patch(applyContext(false), body);
-                return new Result(ref, ref.change(ObjectChange.Action.CREATED), toMap(created));
+                try {
+                    GenericKubernetesResource created = resource.patch(applyContext(false), body);
+                    return new Result(ref, ref.change(ObjectChange.Action.CREATED), toMap(created));
+                } catch (KubernetesClientException e) {
+                    if (!alreadyExists(e)) {
+                        throw e;
+                    }
+                    // another run (a second bootstrap of this cluster) created it meanwhile: apply over it
+                    live = resource.get();
+                    if (live == null) {
+                        throw e;
+                    }
+                }
             }
             GenericKubernetesResource dryRun = resource.patch(applyContext(true), body);
             Map<String, Object> liveObject = toMap(live);
@@ -111,6 +154,12 @@ final class ServerSideApplier {
         } catch (KubernetesClientException e) {
             throw errors.translate("apply " + ref.subject(), e);
         }
+    }
+
+    /** 409 AlreadyExists: a create (an apply of an absent object) lost a race with another client's. */
+    private static boolean alreadyExists(KubernetesClientException e) {
+        return e.getCode() == 409 && (e.getStatus() == null || e.getStatus().getReason() == null
+                || "AlreadyExists".equals(e.getStatus().getReason()));
     }
 
     private Resource<GenericKubernetesResource> resource(ObjectRef ref, Map<String, Object> desired) {

@@ -47,6 +47,11 @@ final class KnownHostsVerifier implements ServerKeyDatabase {
                 return false;
             }
         }
+        Optional<String> weakness = SshAlgorithms.weakness(serverKey);
+        if (weakness.isPresent()) {
+            lastRejection.set("the SSH server " + connectAddress + " is refused: " + weakness.get());
+            return false;
+        }
         for (KnownHosts.Entry entry : forHost) {
             if (!entry.revoked() && KeyUtils.compareKeys(entry.key(), serverKey)) {
                 lastRejection.set(null);

@@ -1,5 +1,6 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.ui.Failures;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.UsageException;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
@@ -56,7 +57,7 @@ public final class OpenPgpSigner implements CommitSigner {
             bytes = Files.readAllBytes(keyRing);
         } catch (IOException | RuntimeException e) {
             throw new UsageException("unable to open GPG key ring " + keyRing + " (--gpg-key-ring): "
-                    + e.getClass().getSimpleName());
+                    + Failures.reason(e));
         }
         return fromKeyRing(bytes, passphrase, keyId);
     }

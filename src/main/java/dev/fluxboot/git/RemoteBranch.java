@@ -254,6 +254,7 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
         }
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             RevTree tree = walk.parseCommit(commit).getTree();
+            refuseLinksOnTheWay(reader, tree, path, true);
             try (TreeWalk treeWalk = TreeWalk.forPath(reader, path, tree)) {
                 if (treeWalk == null) {
                     return Optional.empty();
@@ -269,6 +270,26 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
         }
     }
 
+    /**
+     * Refuses, before anything is committed, paths the caller will read or write at
+     * {@link #head()} that are, or lie below, a symbolic link, a submodule or a file: naming it.
+     *
+     * @throws FluxbootException naming the first such path
+     */
+    public void requireRealPaths(List<String> paths) {
+        if (head == null) {
+            return;
+        }
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            RevTree tree = walk.parseCommit(head).getTree();
+            for (String path : paths) {
+                refuseLinksOnTheWay(reader, tree, ChangeSet.checkPath(path), true);
+            }
+        } catch (IOException e) {
+            throw new FluxbootException("cannot read branch \"" + branch + "\": " + e.getMessage(), e);
+        }
+    }
+
     /** Lists files under a directory at {@link #head()}; empty for a new history. */
     @Override
     public List<String> listFiles(String directory) {
@@ -276,13 +297,29 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
     }
 
     private List<String> listFiles(ObjectId commit, String directory) {
-        ChangeSet.checkPath(directory);
+        if (!directory.isEmpty()) {
+            ChangeSet.checkPath(directory);
+        }
         List<String> paths = new ArrayList<>();
         if (commit == null) {
             return paths;
         }
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             RevTree tree = walk.parseCommit(commit).getTree();
+            if (directory.isEmpty()) {
+                try (TreeWalk files = new TreeWalk(reader)) {
+                    files.addTree(tree);
+                    files.setRecursive(true);
+                    while (files.next()) {
+                        if ((files.getFileMode(0).getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE) {
+                            paths.add(files.getPathString());
+                        }
+                    }
+                }
+                java.util.Collections.sort(paths);
+                return paths;
+            }
+            refuseLinksOnTheWay(reader, tree, directory, true);
             try (TreeWalk directoryWalk = TreeWalk.forPath(reader, directory, tree)) {
                 if (directoryWalk == null || !directoryWalk.isSubtree()) {
                     return paths;
@@ -291,8 +328,12 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
                     files.addTree(directoryWalk.getObjectId(0));
                     files.setRecursive(true);
                     while (files.next()) {
-                        if ((files.getFileMode(0).getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE) {
-                            paths.add(directory + "/" + files.getPathString());
+                        int type = files.getFileMode(0).getBits() & FileMode.TYPE_MASK;
+                        String path = directory + "/" + files.getPathString();
+                        if (type == FileMode.TYPE_FILE) {
+                            paths.add(path);
+                        } else if (type == FileMode.TYPE_SYMLINK || type == FileMode.TYPE_GITLINK) {
+                            throw notAFolderOrFile(path, type);
                         }
                     }
                 }
@@ -332,6 +373,12 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
              ObjectReader reader = inserter.newReader();
              RevWalk walk = new RevWalk(reader)) {
             RevTree baseTree = base == null ? null : walk.parseCommit(base).getTree();
+            if (baseTree != null) {
+                for (String path : changes.paths()) {
+                    // a deleted link just goes; anything written must not go through or over one
+                    refuseLinksOnTheWay(reader, baseTree, path, !changes.deletes(path));
+                }
+            }
             ObjectId newTree = applyChanges(reader, inserter, baseTree, changes);
             List<String> changed = changedPaths(reader, baseTree, newTree);
             if (changed.isEmpty()) {
@@ -359,6 +406,47 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
         } catch (IOException e) {
             throw new FluxbootException("cannot commit to the local copy of branch \"" + branch + "\": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses a path whose folders (and, with {@code includingLast}, the path itself) are not real
+     * folders of the tree: a symbolic link or a submodule would be replaced (or written through,
+     * or read from elsewhere) without a word, and a file where a folder is needed would be
+     * replaced by the folder.
+     */
+    private void refuseLinksOnTheWay(ObjectReader reader, RevTree tree, String path, boolean includingLast)
+            throws IOException {
+        String[] segments = path.split("/");
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < segments.length; i++) {
+            prefix.append(i == 0 ? "" : "/").append(segments[i]);
+            boolean last = i == segments.length - 1;
+            if (last && !includingLast) {
+                return;
+            }
+            try (TreeWalk walk = TreeWalk.forPath(reader, prefix.toString(), tree)) {
+                if (walk == null) {
+                    return; // nothing there, nor below
+                }
+                int type = walk.getFileMode(0).getBits() & FileMode.TYPE_MASK;
+                if (type == FileMode.TYPE_SYMLINK || type == FileMode.TYPE_GITLINK) {
+                    throw notAFolderOrFile(prefix.toString(), type);
+                }
+                if (type == FileMode.TYPE_FILE && !last) {
+                    throw new FluxbootException("\"" + prefix + "\" is a file in branch \"" + branch + "\" of "
+                            + remote.url() + ", but " + path + " needs it to be a folder: move the file, or choose"
+                            + " another --path");
+                }
+            }
+        }
+    }
+
+    private FluxbootException notAFolderOrFile(String path, int type) {
+        String what = type == FileMode.TYPE_SYMLINK ? "a symbolic link" : "a submodule";
+        return new FluxbootException("\"" + path + "\" is " + what + " in branch \"" + branch + "\" of " + remote.url()
+                + "; fluxboot reads and writes only real folders and files there, and does not replace "
+                + (type == FileMode.TYPE_SYMLINK ? "links" : "submodules")
+                + ": replace it with what it points to, or choose another --path");
     }
 
     private static ObjectId applyChanges(ObjectReader reader, ObjectInserter inserter, RevTree baseTree,

@@ -1,5 +1,6 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.ui.Failures;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.UsageException;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
@@ -64,8 +65,7 @@ public final class SshKeyPair {
             if (encrypted) {
                 throw new UsageException("cannot decrypt " + source + ": wrong passphrase (--password)");
             }
-            throw new UsageException("cannot read " + source + ": not an OpenSSH, PKCS#8 or PKCS#1 private key ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new UsageException("cannot read " + source + ": not an OpenSSH, PKCS#8 or PKCS#1 private key");
         }
         Iterator<KeyPair> it = pairs == null ? null : pairs.iterator();
         if (it == null || !it.hasNext()) {
@@ -85,7 +85,7 @@ public final class SshKeyPair {
             pem = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             throw new UsageException("failed to open private key file " + file + " (--private-key-file): "
-                    + e.getClass().getSimpleName());
+                    + Failures.reason(e));
         }
         return parse(pem, passphrase, "private key file " + file);
     }
@@ -152,7 +152,7 @@ public final class SshKeyPair {
             return out.toString(StandardCharsets.US_ASCII);
         } catch (IOException | GeneralSecurityException e) {
             throw new FluxbootException("cannot write the " + publicKeyType() + " key in OpenSSH format: "
-                    + e.getClass().getSimpleName());
+                    + Failures.reason(e));
         }
     }
 

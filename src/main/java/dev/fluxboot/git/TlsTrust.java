@@ -1,5 +1,6 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.ui.Failures;
 import dev.fluxboot.UsageException;
 
 import javax.net.ssl.TrustManager;
@@ -35,8 +36,7 @@ public final class TlsTrust {
         try {
             pem = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("unable to read TLS CA file " + file + " (--ca-file): " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new UsageException("unable to read TLS CA file " + file + " (--ca-file): " + Failures.reason(e));
         }
         parseCertificates(pem, "TLS CA file " + file + " (--ca-file)");
         return pem;

@@ -1,5 +1,6 @@
 package dev.fluxboot.git;
 
+import dev.fluxboot.ui.Failures;
 import dev.fluxboot.ui.Redactor;
 
 import dev.fluxboot.FluxbootException;
@@ -80,9 +81,11 @@ final class Transports implements AutoCloseable {
         options.put("StrictHostKeyChecking", "yes");
         options.put("BatchMode", "yes");
         options.put("PreferredAuthentications", "publickey");
-        if (!ssh.hostKeyAlgorithms().isEmpty()) {
-            options.put("HostKeyAlgorithms", String.join(",", ssh.hostKeyAlgorithms()));
-        }
+        // OpenSSH's defaults without SHA-1 and CBC, unless --ssh-hostkey-algos says otherwise
+        options.put("HostKeyAlgorithms", String.join(",", ssh.hostKeyAlgorithms().isEmpty()
+                ? SshAlgorithms.hostKeyNames() : ssh.hostKeyAlgorithms()));
+        options.put("KexAlgorithms", String.join(",", SshAlgorithms.keyExchangeNames()));
+        options.put("Ciphers", String.join(",", SshAlgorithms.cipherNames()));
         SshConfigStore.HostConfig hostConfig = new FixedHostConfig(Map.copyOf(options));
         SshConfigStore config = new SshConfigStore() {
             @Override
@@ -142,7 +145,10 @@ final class Transports implements AutoCloseable {
         String where = action + " " + remote.url();
         Optional<String> hostKey = knownHosts == null ? Optional.empty() : knownHosts.lastRejection();
         String message;
-        if (hostKey.isPresent()) {
+        Optional<String> negotiation = SshAlgorithms.describeNegotiationFailure(e);
+        if (negotiation.isPresent()) {
+            message = where + " failed: " + negotiation.get();
+        } else if (hostKey.isPresent()) {
             message = where + " failed: " + hostKey.get();
         } else if (has(e, CertificateException.class) || has(e, SSLException.class)
                 || messageContains(e, "could not be established because of ssl problems")) {
@@ -212,12 +218,7 @@ final class Transports implements AutoCloseable {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.replaceAll("\\s+", " ").strip();
+        return Failures.reason(e).replaceAll("\\s+", " ").strip();
     }
 
     @Override

@@ -20,8 +20,8 @@ public interface TreeReader {
     }
 
     /**
-     * The paths of the regular files under {@code directory}, at any depth, relative to the
-     * repository root, sorted; empty when there is no such directory. Readers that cannot list
+     * The paths of the regular files under {@code directory} ({@code ""}: the whole tree), at any
+     * depth, relative to the repository root, sorted; empty when there is no such directory. Readers that cannot list
      * (a plain lambda) throw {@link UnsupportedOperationException}.
      */
     default List<String> listFiles(String directory) {

@@ -1,5 +1,6 @@
 package dev.fluxboot.githost;
 
+import dev.fluxboot.ui.Failures;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.ui.GoDuration;
 import dev.fluxboot.net.NetworkErrors;
@@ -104,7 +105,7 @@ public final class ForgeErrors {
                 deepest = t;
             }
         }
-        String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+        String message = deepest.getMessage() == null ? Failures.reason(failure) : deepest.getMessage();
         return detail(message, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fluxboot.net;
 
+import dev.fluxboot.ui.Failures;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -48,9 +49,11 @@ public final class NetworkErrors {
                 return "TLS failed: " + t.getMessage() + " (private CA or TLS-inspecting proxy? point SSL_CERT_FILE at its PEM file)";
             }
         }
-        if (failure instanceof ConnectException) {
-            return "cannot connect" + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "cannot connect: connection refused";
+            }
         }
-        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+        return Failures.reason(failure);
     }
 }

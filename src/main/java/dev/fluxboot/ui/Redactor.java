@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * Takes secrets out of text before it reaches a message, a log or the terminal: every secret
  * value it was given (as written, trimmed, base64-encoded, and each long line of a multi-line
  * value such as a private key), the user info of URLs, and {@code password=...}-style pairs.
- * A last line of defence: messages are written without secrets in the first place.
+ * A last line of defence: messages are written without secrets in the first place. Outside
+ * text (a library's or a server's message, a stack trace) goes through {@link #redact}; the
+ * tool's own messages through {@link #redactMessage}, which never masks the tool's words.
  */
 public final class Redactor {
 
@@ -24,6 +26,8 @@ public final class Redactor {
     private static final Pattern SECRET_PAIR = Pattern.compile(
             "(?i)\\b(password|passwd|token|secret|authorization)(\\s*[=:]\\s*)(\"?)[^\\s\",;&]+");
 
+    /** What the words of a message are made of: a secret of only these may be one of them. */
+    private static final Pattern WORD_LIKE = Pattern.compile("[\\p{L}-]+");
     /** Shorter values would mask ordinary words of a message; real secrets are longer. */
     private static final int MIN_SECRET_LENGTH = 4;
     /** A line of a multi-line secret (a PEM body line) is masked on its own only when this long. */
@@ -69,6 +73,27 @@ public final class Redactor {
             result = result.replace(secret, MASK);
         }
         return SECRET_PAIR.matcher(result).replaceAll("$1$2$3" + MASK);
+    }
+
+    /**
+     * For fluxboot's own messages ({@code FluxbootException}s), which quote outside text only
+     * after redacting it where they quote it: URL user info goes, and every secret value that
+     * cannot be one of the message's own words. A value made only of letters and hyphens
+     * ({@code pass}, {@code insecure-http}) is left alone, so that "pass --password" never reads
+     * "*** --password"; the {@code password=...} pattern is not applied either ("the password or
+     * token: pass ..." is the tool's text).
+     */
+    public String redactMessage(String message) {
+        if (message == null) {
+            return null;
+        }
+        String result = stripUserInfo(message);
+        for (String secret : secrets) {
+            if (!WORD_LIKE.matcher(secret).matches()) {
+                result = result.replace(secret, MASK);
+            }
+        }
+        return result;
     }
 
     /**

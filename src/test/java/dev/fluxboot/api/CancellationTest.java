@@ -37,7 +37,7 @@ class CancellationTest {
     @Test
     void aBootstrapWaitingForFluxStopsCleanlyWhenCancelled(@TempDir Path work) throws Exception {
         // Given a bootstrap that will wait for Flux for ever: no controllers run
-        Path bundle = TestBundles.strippedCopy("v2.9.4", work);
+        Path bundle = TestBundles.shared("v2.9.4");
         Path scratch = work.resolve("scratch");
         SshKeyPair key = new SshKeyGenerator().ecdsa(EcdsaCurve.P256);
         Path keyFile = work.resolve("key");

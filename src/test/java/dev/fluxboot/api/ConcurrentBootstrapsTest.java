@@ -36,7 +36,7 @@ class ConcurrentBootstrapsTest {
 
     @Test
     void bothSucceedWhenFluxReconcilesTheOtherRunsLaterCommit(@TempDir Path work) throws Exception {
-        Path bundle = TestBundles.strippedCopy("v2.9.4", work);
+        Path bundle = TestBundles.shared("v2.9.4");
         SshKeyPair key = new SshKeyGenerator().ecdsa(EcdsaCurve.P256);
         Path keyFile = Files.writeString(work.resolve("key"), key.privateKeyPem());
         CountDownLatch bothPushed = new CountDownLatch(2);

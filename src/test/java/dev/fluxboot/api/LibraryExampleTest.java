@@ -52,7 +52,7 @@ class LibraryExampleTest {
         assertThat(compiled).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
 
         // And run against a real SSH Git server, the real API server and simulated controllers
-        Path bundle = TestBundles.strippedCopy("v2.9.4", work);
+        Path bundle = TestBundles.shared("v2.9.4");
         SshKeyPair key = new SshKeyGenerator().ecdsa(EcdsaCurve.P256);
         Path keyFile = work.resolve("fleet-key");
         Files.writeString(keyFile, key.privateKeyPem());

@@ -48,8 +48,7 @@ class ApplyBenchmark {
 
     @Test
     void applyAllV281ComponentsThenReapplyUnchanged() throws IOException {
-        // Given every component of the v2.8.1 bundle, as the install overlay makes them, minus the
-        // CRD keys the v1.20 test server does not know
+        // Given every component of the v2.8.1 bundle, as the install overlay makes them
         Path bundleDir = FluxManifestFixtures.manifestsDir().resolve("v2.8.1");
         Bundle bundle = new Bundle("v2.8.1", new DirectoryBundleReader().read(bundleDir), bundleDir.toString());
         InstallOptions defaults = InstallOptions.defaults("v2.8.1");
@@ -57,8 +56,7 @@ class ApplyBenchmark {
                 List.of("image-reflector-controller", "image-automation-controller"), defaults.registry(),
                 defaults.imagePullSecret(), defaults.watchAllNamespaces(), defaults.networkPolicy(),
                 defaults.logLevel(), defaults.clusterDomain(), defaults.tolerationKeys());
-        List<Map<String, Object>> objects = KubeApiServerSupport.stripUnsupportedCrdKeys(
-                new ComponentsGenerator().generate(bundle, all).objects());
+        List<Map<String, Object>> objects = new ComponentsGenerator().generate(bundle, all).objects();
         int reruns = Integer.getInteger("fluxboot.bench.reruns", 5);
         Map<String, String> results = new LinkedHashMap<>();
         results.put("objects", String.valueOf(objects.size()));

@@ -80,7 +80,7 @@ class BootstrapBenchmark {
 
     @BeforeAll
     static void servers() throws IOException {
-        bundle = TestBundles.strippedCopy(VERSION, work);
+        bundle = TestBundles.shared(VERSION);
         repositories = new GitRepositories();
         ssh = SshGitServer.start(repositories);
         key = new SshKeyGenerator().ecdsa(EcdsaCurve.P384);

@@ -28,7 +28,7 @@ class BootstrapChecksFirstTest {
 
     @Test
     void aKustomizationThatCannotBeBuiltStopsTheRunBeforeAnythingIsPushedOrApplied(@TempDir Path work) throws Exception {
-        Path bundle = TestBundles.strippedCopy("v2.9.4", work);
+        Path bundle = TestBundles.shared("v2.9.4");
         SshKeyPair key = new SshKeyGenerator().ecdsa(EcdsaCurve.P256);
         Path keyFile = work.resolve("key");
         Files.writeString(keyFile, key.privateKeyPem());

@@ -63,8 +63,8 @@ class BootstrapDryRunTest {
 
     @BeforeAll
     static void servers() throws IOException {
-        v280 = TestBundles.strippedCopy("v2.8.0", work);
-        v281 = TestBundles.strippedCopy("v2.8.1", work);
+        v280 = TestBundles.shared("v2.8.0");
+        v281 = TestBundles.shared("v2.8.1");
         repositories = new GitRepositories();
         ssh = SshGitServer.start(repositories);
         key = new SshKeyGenerator().ecdsa(EcdsaCurve.P384);

@@ -52,6 +52,14 @@ class BootstrapGitUsageTest {
     }
 
     @Test
+    void aShortPasswordDoesNotMaskTheWordsOfTheMessage() {
+        BootstrapRun run = run("--url", "http://git.example.com/org/repo.git", "--password", "pass");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lastErrLine()).isEqualTo("✗ scheme http is insecure, pass --allow-insecure-http=true to allow it");
+    }
+
+    @Test
     void scpLikeAddressesAreRefusedAsFluxRefusesThem() {
         BootstrapRun run = run("--url", "git@github.com:org/repo.git");
 

@@ -43,7 +43,7 @@ class BootstrapTwoClustersTest {
 
     @BeforeAll
     static void servers() throws IOException {
-        bundle = TestBundles.strippedCopy("v2.8.0", work);
+        bundle = TestBundles.shared("v2.8.0");
         repositories = new GitRepositories();
         ssh = SshGitServer.start(repositories);
         SshKeyPair key = new SshKeyGenerator().ecdsa(EcdsaCurve.P256);

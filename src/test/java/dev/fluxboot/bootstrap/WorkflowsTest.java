@@ -65,12 +65,12 @@ class WorkflowsTest {
                                 "generate components", "check kustomization", "commit components", "sync manifests", "show git changes",
                                 "plan cluster", "deploy key")),
                 arguments("uninstall", Workflows.uninstall(uninstall(Optional.empty())),
-                        List.of("connect to cluster", "confirm uninstall", "uninstall")),
+                        List.of("connect to cluster", "survey installation", "confirm uninstall", "uninstall")),
                 arguments("uninstall --from-git git", Workflows.uninstall(uninstall(Optional.of(plainRemoval()))),
-                        List.of("connect to cluster", "confirm uninstall", "removal credentials", "uninstall",
+                        List.of("connect to cluster", "survey installation", "confirm uninstall", "removal credentials", "uninstall",
                                 "remove from git")),
                 arguments("uninstall --from-git github", Workflows.uninstall(uninstall(Optional.of(forgeRemoval()))),
-                        List.of("connect to cluster", "confirm uninstall", "uninstall", "connect to forge",
+                        List.of("connect to cluster", "survey installation", "confirm uninstall", "uninstall", "connect to forge",
                                 "remove from forge")));
     }
 

@@ -114,7 +114,7 @@ class CommandTreeTest {
         assertThat(optionNames(forVersion, "install")).contains("--namespace").doesNotContain("--export");
         assertThat(forVersion.getSubcommands().get("completion").getCommandSpec().positionalParameters()).isEmpty();
         assertThat(forVersion.getSubcommands().keySet()).containsExactly("install", "bootstrap", "version", "completion",
-                "check", "uninstall", "export");
+                "check", "uninstall", "export", "migrate", "terraform");
     }
 
     @Test

@@ -81,7 +81,7 @@ class ErrorHandlingTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().asString()
-                .startsWith("✗ unexpected error: IllegalStateException: connect to https://git.example.com failed")
+                .startsWith("✗ unexpected error: connect to https://git.example.com failed")
                 .contains("--verbose");
         assertThat(run.err()).doesNotContain("hunter2");
     }

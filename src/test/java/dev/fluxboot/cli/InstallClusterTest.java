@@ -1,7 +1,7 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.manifests.yaml.GoYaml;
 import dev.fluxboot.testing.KubeApiServerSupport;
+import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.ui.Prompter;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -29,13 +29,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code fluxboot install} against a real kube-apiserver (v1.20, no controllers): the test
+ * {@code fluxboot install} against a real kube-apiserver (no controllers): the test
  * plays kube-controller-manager by writing the Deployments' status.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,31 +47,11 @@ class InstallClusterTest {
     private static final List<String> CONTROLLERS =
             List.of("source-controller", "kustomize-controller", "helm-controller", "notification-controller");
 
-    @TempDir
-    static Path work;
     private static Path bundle;
 
     @BeforeAll
-    static void bundleTheTestServerAccepts() throws IOException {
-        Path release = Path.of(System.getProperty("fluxboot.shared", "../shared"), "flux-manifests", "v2.8.0");
-        assumeTrue(Files.isDirectory(release), "no shared Flux manifests at " + release.toAbsolutePath());
-        // The v1.20 test server rejects two CRD schema keys newer than itself; drop them from our own copy.
-        bundle = Files.createDirectories(work.resolve("v2.8.0"));
-        try (Stream<Path> files = Files.list(release)) {
-            for (Path file : files.toList()) {
-                List<Map<String, Object>> objects = new ArrayList<>();
-                for (Object document : GoYaml.loadAll(Files.readString(file, StandardCharsets.UTF_8))) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> object = (Map<String, Object>) document;
-                    objects.add(object);
-                }
-                StringBuilder text = new StringBuilder();
-                for (Map<String, Object> object : KubeApiServerSupport.stripUnsupportedCrdKeys(objects)) {
-                    text.append("---\n").append(GoYaml.dump(object));
-                }
-                Files.writeString(bundle.resolve(file.getFileName().toString()), text, StandardCharsets.UTF_8);
-            }
-        }
+    static void release() {
+        bundle = TestBundles.shared("v2.8.0");
     }
 
     @AfterEach

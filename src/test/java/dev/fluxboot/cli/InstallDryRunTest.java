@@ -1,7 +1,7 @@
 package dev.fluxboot.cli;
 
-import dev.fluxboot.manifests.yaml.GoYaml;
 import dev.fluxboot.testing.KubeApiServerSupport;
+import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.ui.Prompter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,23 +11,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** {@code fluxboot install --dry-run [--exit-code]} against a real kube-apiserver (v1.20, no controllers). */
+/** {@code fluxboot install --dry-run [--exit-code]} against a real kube-apiserver (no controllers). */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstallDryRunTest {
 
@@ -37,30 +32,11 @@ class InstallDryRunTest {
     private static final String NAMESPACE = "flux-system";
     private static final String REGISTRY_PASSWORD = "hunter2-registry-dry";
 
-    @TempDir
-    static Path work;
     private static Path bundle;
 
     @BeforeAll
-    static void bundleTheTestServerAccepts() throws IOException {
-        Path release = Path.of(System.getProperty("fluxboot.shared", "../shared"), "flux-manifests", "v2.8.0");
-        assumeTrue(Files.isDirectory(release), "no shared Flux manifests at " + release.toAbsolutePath());
-        bundle = Files.createDirectories(work.resolve("v2.8.0"));
-        try (Stream<Path> files = Files.list(release)) {
-            for (Path file : files.toList()) {
-                List<Map<String, Object>> objects = new ArrayList<>();
-                for (Object document : GoYaml.loadAll(Files.readString(file, StandardCharsets.UTF_8))) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> object = (Map<String, Object>) document;
-                    objects.add(object);
-                }
-                StringBuilder text = new StringBuilder();
-                for (Map<String, Object> object : KubeApiServerSupport.stripUnsupportedCrdKeys(objects)) {
-                    text.append("---\n").append(GoYaml.dump(object));
-                }
-                Files.writeString(bundle.resolve(file.getFileName().toString()), text, StandardCharsets.UTF_8);
-            }
-        }
+    static void release() {
+        bundle = TestBundles.shared("v2.8.0");
     }
 
     private static CliRun install(String... extra) {

@@ -1,7 +1,10 @@
 package dev.fluxboot.cli;
 
+import dev.fluxboot.testing.TestBundles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** {@code install --export} against the real Flux release in {@code ../shared}: byte for byte what Flux wrote. */
+/** {@code install --export} against the real Flux releases in {@code ../shared}: byte for byte what Flux wrote. */
 class InstallExportTest {
 
     private static Path manifests;
@@ -26,14 +29,20 @@ class InstallExportTest {
         expected = Files.readString(shared.resolve("v2.8.0-expected/gotk-components.yaml"), StandardCharsets.UTF_8);
     }
 
-    @Test
-    void exportIsByteForByteWhatFluxWrote() {
+    @ParameterizedTest(name = "Flux {0}")
+    @ValueSource(strings = {"v2.8.0", "v2.9.4"})
+    void exportIsByteForByteWhatThatReleasesFluxCliWrote(String version) throws IOException {
+        // Given the release's bundle and what its Flux CLI wrote with default options
+        Path release = TestBundles.shared(version);
+        String written = Files.readString(TestBundles.shared(version + "-expected").resolve("gotk-components.yaml"),
+                StandardCharsets.UTF_8);
+
         // When
-        CliRun run = CliRun.run("install", "--export", "--version", "v2.8.0", "--manifests", manifests.toString());
+        CliRun run = CliRun.run("install", "--export", "--version", version, "--manifests", release.toString());
 
         // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo(expected);
+        assertThat(run.out()).isEqualTo(written);
         assertThat(run.err()).doesNotContain("apiVersion", "CustomResourceDefinition");
     }
 

@@ -30,6 +30,8 @@ class InstallUsageTest {
         CliRun run = CliRun.run("install", "extra");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().contains("'extra'");
+        // the argument itself is not shown: it may be the value of a mistyped flag
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("✗ \"fluxboot install\" takes no such argument").doesNotContain("extra");
     }
 }

@@ -36,7 +36,7 @@ class InterruptTest {
     void ctrlCStopsTheRunWithOneLineAndNothingLeftBehind(@TempDir Path work) throws Exception {
         Path jar = Path.of(System.getProperty("fluxboot.jar", "target/fluxboot.jar"));
         assumeTrue(Files.isRegularFile(jar), "target/fluxboot.jar is not built: run 'mvn -DskipTests package' first");
-        Path bundle = TestBundles.strippedCopy("v2.9.4", work);
+        Path bundle = TestBundles.shared("v2.9.4");
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         SshKeyPair key = new SshKeyGenerator().ecdsa(EcdsaCurve.P256);
         Path keyFile = work.resolve("key");

@@ -123,7 +123,7 @@ class JarTest {
         assertThat(first.err()).isEmpty();
         assertThat(archives).singleElement().asString().endsWith(".jsa");
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).isEqualTo(first.out()).startsWith("fluxboot: ");
+        assertThat(second.out()).isEqualTo(first.out()).startsWith("fluxboot ");
         assertThat(second.err()).isEmpty();
     }
 

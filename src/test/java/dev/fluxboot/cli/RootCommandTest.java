@@ -48,10 +48,13 @@ class RootCommandTest {
     @Test
     void versionCommandPrintsClientAndDefaultFluxVersions() {
         CliRun run = CliRun.run("version", "--client");
+        CliRun yaml = CliRun.run("version", "--client", "-o", "yaml");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).matches("fluxboot: \\d+\\.\\d+\\.\\d+\\S*\\nflux: v\\d+\\.\\d+\\.\\d+\\n");
+        assertThat(run.out()).matches("fluxboot \\d+\\.\\d+\\.\\d+\\S* \\(installs Flux v\\d+\\.\\d+\\.\\d+ by default\\)\\n");
         assertThat(run.err()).isEmpty();
+        assertThat(yaml.exitCode()).isZero();
+        assertThat(yaml.out()).matches("fluxboot: \\d+\\.\\d+\\.\\d+\\S*\\nflux: v\\d+\\.\\d+\\.\\d+\\n");
     }
 
     @Test
@@ -117,7 +120,7 @@ class RootCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
-                "✗ Unknown option: '--no-such-flag'. Run 'fluxboot install --help' for usage.");
+                "✗ unknown flag --no-such-flag. Run 'fluxboot install --help' for usage.");
     }
 
     @Test
@@ -127,6 +130,39 @@ class RootCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().contains("instal")
                 .endsWith("Run 'fluxboot --help' for usage.");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "instal|✗ unknown command \"instal\" for \"fluxboot\": did you mean \"install\"? Run 'fluxboot --help' for usage.",
+            "bootstrap gti|✗ unknown command \"gti\" for \"fluxboot bootstrap\": did you mean \"git\"?"
+                    + " Run 'fluxboot bootstrap --help' for usage.",
+            "export kustomizaton|✗ unknown command \"kustomizaton\" for \"fluxboot export\": did you mean"
+                    + " \"kustomization\"? Run 'fluxboot export --help' for usage.",
+            "frobnicate|✗ unknown command \"frobnicate\" for \"fluxboot\" (commands: install, bootstrap, version,"
+                    + " completion, check, uninstall, export). Run 'fluxboot --help' for usage.",
+            "install --namespce=flux|✗ unknown flag --namespce: did you mean --namespace?"
+                    + " Run 'fluxboot install --help' for usage.",
+            "uninstall --dry-rn|✗ unknown flag --dry-rn: did you mean --dry-run? Run 'fluxboot uninstall --help' for usage.",
+            "install -z|✗ unknown flag -z. Run 'fluxboot install --help' for usage."})
+    void aMistypedCommandOrFlagGetsTheNearestOne(String args, String line) {
+        CliRun run = CliRun.run(args.split(" "));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly(line);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "bootstrap git --pasword hunter2-Secret9", "bootstrap git --pasword=hunter2-Secret9",
+            "install --token hunter2-Secret9", "version hunter2-Secret9", "install --registry-creds user hunter2-Secret9"})
+    void whatFollowsAnUnknownFlagIsNeverShown(String args) {
+        CliRun run = CliRun.run(args.split(" "));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().doesNotContain("hunter2", "Secret9")
+                .doesNotContain("Unmatched", "index");
     }
 
     @Test
@@ -150,7 +186,7 @@ class RootCommandTest {
         CliRun run = CliRun.run("--verbose", "version", "--client=true");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("fluxboot: ");
+        assertThat(run.out()).startsWith("fluxboot ");
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The checks of {@code check} against a real kube-apiserver holding the real Flux v2.8.0
- * installation. The server is Kubernetes v1.20, older than any Flux 2 supports: the version
- * check fails there, and the other checks are run on their own. The test plays the controller
- * manager, writing the Deployments' status.
+ * installation. The test plays the controller manager, writing the Deployments' status. No
+ * released Flux needs a Kubernetes newer than the test server: for the version check's failure,
+ * the test gives the checks the real cluster reporting an older version.
  */
 class FluxChecksTest {
 
@@ -73,25 +75,44 @@ class FluxChecksTest {
     // ---- Kubernetes version
 
     @Test
-    void theV120ServerIsTooOldForFlux28AndTheLineNamesBothVersions() {
+    void theServerMeetsFlux28AndTheLineNamesBothVersions() {
         // When
         boolean passed = checks.kubernetesVersion("v2.8.0");
 
         // Then
+        assertThat(passed).isTrue();
+        assertThat(reporter.lines()).containsExactly("✔ Kubernetes " + KubeApiServerSupport.KUBERNETES_VERSION + " >=1.33.0-0");
+    }
+
+    @Test
+    void anOlderServerFailsTheCheckAndTheLineNamesBothVersions() {
+        // Given the real cluster, reporting the version of a server older than Flux 2.8 supports
+        FluxChecks olderServerChecks = new FluxChecks(reportingVersion("v1.32.9"), reporter);
+
+        // When
+        boolean passed = olderServerChecks.kubernetesVersion("v2.8.0");
+
+        // Then
         assertThat(passed).isFalse();
         assertThat(reporter.lines()).containsExactly(
-                "✗ Kubernetes version v1.20.2 does not match >=1.33.0-0 (Flux v2.8.0 needs Kubernetes 1.33 or newer)");
+                "✗ Kubernetes version v1.32.9 does not match >=1.33.0-0 (Flux v2.8.0 needs Kubernetes 1.33 or newer)");
     }
 
     @Test
     void theWorkflowWarningNamesBothVersionsAndDoesNotStopAnything() {
         // When
-        boolean supported = KubernetesVersionRequirement.warnIfUnsupported(cluster, "v2.0.0", reporter);
+        boolean supported = KubernetesVersionRequirement.warnIfUnsupported(reportingVersion("v1.32.9"), "v2.8.0", reporter);
 
         // Then
         assertThat(supported).isFalse();
-        assertThat(reporter.lines()).containsExactly("⚠️ Kubernetes v1.20.2 is older than Flux v2.0.0 supports"
-                + " (it needs 1.24 or newer, >=1.24.0-0); continuing anyway");
+        assertThat(reporter.lines()).containsExactly("⚠️ Kubernetes v1.32.9 is older than Flux v2.8.0 supports"
+                + " (it needs 1.33 or newer, >=1.33.0-0); continuing anyway");
+    }
+
+    @Test
+    void theWorkflowWarningIsSilentForASupportedServer() {
+        assertThat(KubernetesVersionRequirement.warnIfUnsupported(cluster, "v2.9.4", reporter)).isTrue();
+        assertThat(reporter.lines()).isEmpty();
     }
 
     @Test
@@ -288,5 +309,20 @@ class FluxChecksTest {
 
     private static KubernetesClient client() {
         return kube.client();
+    }
+
+    /** The real cluster, except that it reports {@code version} as its Kubernetes version. */
+    private static Cluster reportingVersion(String version) {
+        return (Cluster) Proxy.newProxyInstance(Cluster.class.getClassLoader(), new Class<?>[]{Cluster.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("serverVersion")) {
+                        return version;
+                    }
+                    try {
+                        return method.invoke(cluster, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -456,7 +456,7 @@ class FluxExporterTest {
                 .hasMessage("GitRepository \"missing\" not found in namespace " + ns);
         assertThatThrownBy(() -> exporter.exportAll(FluxKind.HELM_RELEASE, Optional.of(ns), false))
                 .isInstanceOf(FluxbootException.class)
-                .hasMessage("no objects found in " + ns + " namespace");
+                .hasMessage("no HelmRelease objects found in " + ns + " namespace");
         assertThatThrownBy(() -> exporter.exportAll(FluxKind.IMAGE_POLICY, Optional.of(ns), false))
                 .isInstanceOf(FluxbootException.class)
                 .hasMessage("cannot export ImagePolicy objects: the cluster has no CustomResourceDefinition"

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Staged server-side apply of the real Flux v2.8.0/v2.8.1 installation against a real
- * kube-apiserver (v1.20: the CRDs lose the schema keys it does not know, in the test's copy).
+ * Staged server-side apply of the real Flux v2.8.0/v2.8.1 installation, CRDs as released, against a
+ * real kube-apiserver.
  * The methods run in order because they share one cluster: install, re-run, drift, upgrade.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,6 +82,27 @@ class KubeClusterApplyTest {
         assertThat(repository.get("spec", "url").toString()).isEqualTo("https://github.com/stefanprodan/podinfo");
         assertThat(repository.getMetadata().getManagedFields())
                 .anySatisfy(f -> assertThat(f.getManager() + "/" + f.getOperation()).isEqualTo("flux/Apply"));
+    }
+
+    @Test
+    @Order(2)
+    void discoveryReportsTheStorageVersionHashTheStorageMigrationWaitsFor() {
+        // Given the v2.8.0 CRDs (the first test installed them)
+        for (CustomResourceDefinition crd : client().apiextensions().v1().customResourceDefinitions()
+                .withLabel("app.kubernetes.io/part-of", "flux").list().getItems()) {
+            String group = crd.getSpec().getGroup();
+            String storage = crd.getSpec().getVersions().stream().filter(v -> v.getStorage()).findFirst().orElseThrow()
+                    .getName();
+
+            // When
+            String reported = client().getApiResources(group + "/" + storage).getResources().stream()
+                    .filter(resource -> resource.getName().equals(crd.getSpec().getNames().getPlural()))
+                    .findFirst().orElseThrow().getStorageVersionHash();
+
+            // Then
+            assertThat(reported).as(crd.getMetadata().getName())
+                    .isEqualTo(StorageMigration.storageVersionHash(group, storage, crd.getSpec().getNames().getKind()));
+        }
     }
 
     @Test
@@ -225,11 +246,11 @@ class KubeClusterApplyTest {
     }
 
     private static List<Map<String, Object>> v280() {
-        return KubeApiServerSupport.stripUnsupportedCrdKeys(FluxManifestFixtures.v280Components());
+        return FluxManifestFixtures.v280Components();
     }
 
     private static List<Map<String, Object>> v281() {
-        return KubeApiServerSupport.stripUnsupportedCrdKeys(FluxManifestFixtures.v281Components());
+        return FluxManifestFixtures.v281Components();
     }
 
     private static Map<String, Object> gitRepository() {

@@ -72,17 +72,17 @@ class UninstallerTest {
         assertThat(failures).isEmpty();
         assertThat(reporter.lines()).contains(
                 "► deleting components in flux-system namespace",
-                "✔ Deployment/flux-system/source-controller deleted (dry run)",
-                "✔ Service/flux-system/webhook-receiver deleted (dry run)",
-                "✔ NetworkPolicy/flux-system/allow-egress deleted (dry run)",
-                "✔ ServiceAccount/flux-system/helm-controller deleted (dry run)",
-                "✔ ClusterRole/crd-controller-flux-system deleted (dry run)",
-                "✔ ClusterRoleBinding/cluster-reconciler-flux-system deleted (dry run)",
+                "stdout: Deployment/flux-system/source-controller would be deleted\n",
+                "stdout: Service/flux-system/webhook-receiver would be deleted\n",
+                "stdout: NetworkPolicy/flux-system/allow-egress would be deleted\n",
+                "stdout: ServiceAccount/flux-system/helm-controller would be deleted\n",
+                "stdout: ClusterRole/crd-controller-flux-system would be deleted\n",
+                "stdout: ClusterRoleBinding/cluster-reconciler-flux-system would be deleted\n",
                 "► deleting toolkit.fluxcd.io finalizers in all namespaces",
-                "✔ GitRepository/apps/finalized finalizers deleted (dry run)",
+                "stdout: GitRepository/apps/finalized finalizers would be removed\n",
                 "► deleting toolkit.fluxcd.io custom resource definitions",
-                "✔ CustomResourceDefinition/gitrepositories.source.toolkit.fluxcd.io deleted (dry run)",
-                "✔ Namespace/flux-system deleted (dry run)");
+                "stdout: CustomResourceDefinition/gitrepositories.source.toolkit.fluxcd.io would be deleted\n",
+                "stdout: Namespace/flux-system would be deleted\n");
         assertThat(resourceVersions(installation)).isEqualTo(before);
         assertThat(finalizedRepository().getMetadata().getFinalizers()).containsExactly("finalizers.fluxcd.io");
     }

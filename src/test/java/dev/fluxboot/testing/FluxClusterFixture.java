@@ -27,11 +27,10 @@ public final class FluxClusterFixture {
 
     /**
      * The real v2.8.0 installation moved to {@code namespace} (every {@code flux-system} in the text
-     * replaced, so several installations keep apart), without the CRD keys the test server rejects.
+     * replaced, so several installations keep apart).
      */
     public static List<Map<String, Object>> v280In(String namespace) {
-        return KubeApiServerSupport.stripUnsupportedCrdKeys(
-                FluxManifestFixtures.parse(FluxManifestFixtures.v280ComponentsYaml().replace("flux-system", namespace)));
+        return FluxManifestFixtures.parse(FluxManifestFixtures.v280ComponentsYaml().replace("flux-system", namespace));
     }
 
     /** Writes the status kube-controller-manager writes for a rolled-out Deployment. */

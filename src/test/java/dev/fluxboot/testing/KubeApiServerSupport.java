@@ -36,12 +36,9 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -58,21 +55,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ... kube.kubeconfigForUser("alice")   // a user without any rights until a test grants some
  * </pre>
  *
- * The binaries come from {@code $KUBE_API_TEST_DIR} (default {@code ~/.kubeapitest}), prepared by
- * {@code eval "$(../shared/envtest/setup.sh)"}; the class is skipped (assumption) when they are
+ * The binaries come from {@code $KUBE_API_TEST_DIR} (default {@code ~/.kubeapitest-1.34.9}), prepared by
+ * {@code eval "$(../shared/envtest/setup.sh 1.34.9)"}; the class is skipped (assumption) when they are
  * absent. Every instance runs in its own temporary directory holding links to those binaries and
  * its own certificates (kube-api-test keeps them beside the binaries), so test runs of several
  * people (or several classes) never share certificates; the directory goes after the class.
  *
- * <p>The test server is Kubernetes v1.20: {@link #stripUnsupportedCrdKeys} removes CRD schema keys
- * it does not know from a test's own copy of the manifests.
+ * <p>The server is Kubernetes v{@value #KUBERNETES_VERSION} (CEL validation, selectable fields, current
+ * server-side apply): the real Flux CRDs install as they are. Another version under that directory
+ * fails the class rather than running the tests on a server they were not written for.
  */
 public final class KubeApiServerSupport implements BeforeAllCallback, AfterAllCallback {
 
-    /** CRD schema keys newer than the v1.20 test server (CEL rules, selectable fields). */
-    public static final List<String> KEYS_UNKNOWN_TO_TEST_SERVER = List.of("x-kubernetes-validations", "selectableFields");
+    /** The Kubernetes version the tests are written for. */
+    public static final String KUBERNETES_VERSION = "1.34.9";
 
     private static final String PLATFORM_SUFFIX = "-linux-amd64";
+    private static final String SETUP = "eval \"$(../shared/envtest/setup.sh " + KUBERNETES_VERSION + ")\"";
 
     private Path workDir;
     private KubeAPIServer server;
@@ -82,11 +81,15 @@ public final class KubeApiServerSupport implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Optional<Path> binaries = findBinaries();
-        assumeTrue(binaries.isPresent(), "no kube-apiserver/etcd/kubectl under $KUBE_API_TEST_DIR or ~/.kubeapitest"
-                + " (run: eval \"$(../shared/envtest/setup.sh)\")");
+        Path base = baseDir();
+        Optional<Path> binaries = findBinaries(base);
+        assumeTrue(binaries.isPresent(), "no kube-apiserver/etcd/kubectl under " + base + " (run: " + SETUP + ")");
         Path binaryDir = binaries.get();
         String versionDirName = binaryDir.getFileName().toString();
+        if (!versionDirName.equals(KUBERNETES_VERSION + PLATFORM_SUFFIX)) {
+            throw new IllegalStateException("the test API server under " + base + " is " + versionDirName
+                    + ", the tests need Kubernetes " + KUBERNETES_VERSION + " (run: " + SETUP + ")");
+        }
         workDir = Files.createTempDirectory("kubeapitest-");
         Path linked = Files.createDirectories(workDir.resolve("k8s").resolve(versionDirName));
         for (String binary : List.of("kube-apiserver", "etcd", "kubectl")) {
@@ -230,43 +233,13 @@ public final class KubeApiServerSupport implements BeforeAllCallback, AfterAllCa
         }
     }
 
-    /**
-     * A deep copy of the objects in which every CustomResourceDefinition has lost the schema keys
-     * the v1.20 test server rejects ({@link #KEYS_UNKNOWN_TO_TEST_SERVER}).
-     */
-    public static List<Map<String, Object>> stripUnsupportedCrdKeys(List<Map<String, Object>> objects) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (Map<String, Object> object : objects) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> copy = (Map<String, Object>) copyWithout(object,
-                    "CustomResourceDefinition".equals(object.get("kind")));
-            result.add(copy);
-        }
-        return result;
-    }
-
-    private static Object copyWithout(Object value, boolean strip) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, item) -> {
-                if (!(strip && KEYS_UNKNOWN_TO_TEST_SERVER.contains(key))) {
-                    copy.put(String.valueOf(key), copyWithout(item, strip));
-                }
-            });
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            list.forEach(item -> copy.add(copyWithout(item, strip)));
-            return copy;
-        }
-        return value;
-    }
-
-    private static Optional<Path> findBinaries() throws IOException {
+    private static Path baseDir() {
         String configured = System.getenv("KUBE_API_TEST_DIR");
-        Path base = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".kubeapitest");
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".kubeapitest-" + KUBERNETES_VERSION);
+    }
+
+    private static Optional<Path> findBinaries(Path base) throws IOException {
         Path k8s = base.resolve("k8s");
         if (!Files.isDirectory(k8s)) {
             return Optional.empty();

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,24 +56,33 @@ public final class TestBundles {
     }
 
     /**
-     * A copy of the release's folder in {@code target} in which the CRDs have lost the schema keys
-     * the v1.20 test server rejects ({@link KubeApiServerSupport#KEYS_UNKNOWN_TO_TEST_SERVER}).
+     * A copy of the release's folder in {@code target} whose last CRD in
+     * notification-controller.yaml has the schema key {@code key} (one no API server knows):
+     * a release "too new" for any cluster.
      */
-    public static Path strippedCopy(String version, Path target) {
-        Path release = shared(version);
+    @SuppressWarnings("unchecked")
+    public static Path withUnknownCrdKey(String version, Path target, String key) {
+        Path stripped = shared(version);
         try {
-            Path copy = Files.createDirectories(target.resolve(version + "-stripped"));
-            try (Stream<Path> files = Files.list(release)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                    List<Map<String, Object>> objects = new ArrayList<>();
-                    for (Object document : GoYaml.loadAll(Files.readString(file, StandardCharsets.UTF_8))) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> object = (Map<String, Object>) document;
-                        objects.add(object);
-                    }
-                    StringBuilder text = new StringBuilder();
-                    for (Map<String, Object> object : KubeApiServerSupport.stripUnsupportedCrdKeys(objects)) {
-                        text.append("---\n").append(GoYaml.dump(object));
+            Path copy = Files.createDirectories(target.resolve(version + "-" + key));
+            try (Stream<Path> files = Files.list(stripped)) {
+                for (Path file : files.toList()) {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    if (file.getFileName().toString().equals("notification-controller.yaml")) {
+                        List<Object> documents = GoYaml.loadAll(text);
+                        Map<String, Object> lastCrd = null;
+                        for (Object document : documents) {
+                            if ("CustomResourceDefinition".equals(((Map<String, Object>) document).get("kind"))) {
+                                lastCrd = (Map<String, Object>) document;
+                            }
+                        }
+                        Map<String, Object> spec = (Map<String, Object>) lastCrd.get("spec");
+                        Map<String, Object> first = (Map<String, Object>) ((List<Object>) spec.get("versions")).get(0);
+                        ((Map<String, Object>) ((Map<String, Object>) first.get("schema")).get("openAPIV3Schema"))
+                                .put(key, true);
+                        StringBuilder out = new StringBuilder();
+                        documents.forEach(document -> out.append("---\n").append(GoYaml.dump(document)));
+                        text = out.toString();
                     }
                     Files.writeString(copy.resolve(file.getFileName().toString()), text, StandardCharsets.UTF_8);
                 }

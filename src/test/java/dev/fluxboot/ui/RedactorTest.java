@@ -40,4 +40,16 @@ class RedactorTest {
         assertThat(redactor.redact("password=hunter2 abc tok3n-value"))
                 .isEqualTo("password=*** abc ***");
     }
+
+    @Test
+    void theToolsOwnMessagesKeepTheirWordsAndLoseTheSecretValues() {
+        Redactor redactor = Redactor.of("pass", "insecure-http", "hunter2-very-secret");
+
+        assertThat(redactor.redactMessage("scheme http is insecure, pass --allow-insecure-http=true to allow it;"
+                + " the password or token: pass --password; bypass"))
+                .isEqualTo("scheme http is insecure, pass --allow-insecure-http=true to allow it;"
+                        + " the password or token: pass --password; bypass");
+        assertThat(redactor.redactMessage("login of https://bot:hunter2-very-secret@git.example.com refused for"
+                + " hunter2-very-secret")).isEqualTo("login of https://git.example.com refused for ***");
+    }
 }

@@ -104,6 +104,7 @@ public final class BundleLocator {
             throw new UsageException("--manifests " + path + ": no such file or directory; give a folder or the "
                     + "manifests.tar.gz of a Flux release");
         }
+        BundleRelease.requireRelease(version, files, path);
         return new Bundle(version, files, path.toString());
     }
 

@@ -5,6 +5,7 @@ import dev.fluxboot.FluxbootException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Reads a bundle from a directory with the layout of a release's {@code manifests.tar.gz},
  * unpacked: only its top-level {@code *.yaml} files count; subfolders and other files are
- * ignored.
+ * ignored. A symbolic link among the bundle files is refused, as in a tarball.
  */
 public final class DirectoryBundleReader {
 
@@ -26,7 +27,8 @@ public final class DirectoryBundleReader {
         try (Stream<Path> listing = Files.list(directory)) {
             candidates = listing
                     .filter(path -> BundleLayout.isBundleFileName(path.getFileName().toString()))
-                    .filter(Files::isRegularFile)
+                    .filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(path))
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new FluxbootException("cannot list " + origin + ": " + e.getMessage(), e);
@@ -34,6 +36,11 @@ public final class DirectoryBundleReader {
         long total = 0;
         for (Path file : candidates) {
             String name = file.getFileName().toString();
+            if (Files.isSymbolicLink(file)) {
+                // as in a tarball: a link could bring in any file of the machine
+                throw new FluxbootException(origin + " is not a valid Flux manifests bundle: " + name
+                        + " is a symbolic link; put the file itself into the folder");
+            }
             try {
                 long size = Files.size(file);
                 if (size > BundleLayout.MAX_FILE_BYTES) {

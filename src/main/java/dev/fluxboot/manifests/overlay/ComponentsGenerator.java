@@ -33,6 +33,8 @@ import java.util.function.Supplier;
  *       {@code fluxcd/<component>} to {@code <registry>/<component>} ({@link ImageTransformer}),
  *       labels ({@link LabelTransformer}), name references ({@link NameReferences}).</li>
  * </ol>
+ * The overlay is the one of the release being installed ({@link OverlayRelease}): its Flux CLI's output
+ * is what {@code install --export} reproduces.
  */
 public final class ComponentsGenerator {
 
@@ -114,7 +116,7 @@ public final class ComponentsGenerator {
                 new ImageTransformer("fluxcd/" + component, options.registry() + "/" + component).apply(resources);
             }
         }
-        new LabelTransformer(labels(options)).apply(resources);
+        new LabelTransformer(labels(options), OverlayRelease.of(options.version()).labelsPodTemplates()).apply(resources);
         NameReferences.fix(resources);
         return write(options, components, resources);
     }
@@ -156,7 +158,7 @@ public final class ComponentsGenerator {
         try {
             documents = GoYaml.loadAll(text);
         } catch (FluxbootException e) {
-            throw e;
+            throw new FluxbootException("install failed: " + file + " of " + bundle.origin() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new FluxbootException("install failed: " + file + " of " + bundle.origin()
                     + " is not valid YAML: " + e.getMessage(), e);

@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li>per component, a JSON patch on the apps/v1 Deployment of that name replacing the first
  *       arguments of its first container: events address, watch-all-namespaces, log level
  *       (notification-controller: only watch-all-namespaces and log level), and for
- *       source-controller and source-watcher the storage advertised address (argument 6);</li>
+ *       source-controller and source-watcher the storage advertised address (argument 6); the
+ *       addresses as the release wrote them ({@link OverlayRelease});</li>
  *   <li>with source-watcher, {@code --feature-gates=ExternalArtifact=true} appended to the
  *       arguments of kustomize-controller and helm-controller.</li>
  * </ol>
@@ -31,11 +32,13 @@ final class ControllerPatches {
     private static final String ARGS = "/spec/template/spec/containers/0/args/";
 
     private final InstallOptions options;
+    private final OverlayRelease release;
     private final List<String> components;
     private final String origin;
 
     ControllerPatches(InstallOptions options, List<String> components, String origin) {
         this.options = options;
+        this.release = OverlayRelease.of(options.version());
         this.components = components;
         this.origin = origin;
     }
@@ -122,7 +125,7 @@ final class ControllerPatches {
         operations.add(JsonPatch.Operation.replace(ARGS + "1", watchAll));
         operations.add(JsonPatch.Operation.replace(ARGS + "2", logLevel));
         if (component.equals("source-controller") || component.equals("source-watcher")) {
-            operations.add(JsonPatch.Operation.replace(ARGS + "6", "--storage-adv-addr=" + component
+            operations.add(JsonPatch.Operation.replace(ARGS + "6", "--storage-adv-addr=" + release.storageService(component)
                     + ".$(RUNTIME_NAMESPACE).svc." + options.clusterDomain() + "."));
         }
         return new JsonPatch(operations);
@@ -133,6 +136,7 @@ final class ControllerPatches {
         if (!components.contains("notification-controller")) {
             return "";
         }
-        return "http://notification-controller.$(RUNTIME_NAMESPACE).svc." + options.clusterDomain() + "./";
+        String namespace = release.eventsAddressUsesRuntimeNamespace() ? "$(RUNTIME_NAMESPACE)" : options.namespace();
+        return "http://notification-controller." + namespace + ".svc." + options.clusterDomain() + "./";
     }
 }

@@ -29,6 +29,17 @@ public final class GoYaml {
     }
 
     /**
+     * Refuses, with the line, a YAML text nested deeper than any Kubernetes object (mappings and
+     * sequences inside each other), for texts another reader will parse; {@link #loadAll} applies
+     * the same limit itself.
+     *
+     * @throws dev.fluxboot.FluxbootException if the text is nested too deeply or is not YAML
+     */
+    public static void checkNesting(String yaml) {
+        GoYamlLoader.checkNesting(yaml);
+    }
+
+    /**
      * One document, without a leading {@code ---}, ending in a newline. Join documents with
      * {@code "---\n"} to get what kustomize writes for a list of resources.
      *

@@ -7,9 +7,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.ConstructNode;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -41,10 +46,17 @@ final class GoYamlLoader {
     private GoYamlLoader() {
     }
 
+    /** Deeper than any Kubernetes object; far from the depth at which the recursive composer overflows the stack. */
+    static final int MAX_NESTING = 256;
+
     static List<Object> loadAll(String yaml) {
         List<Object> documents = new ArrayList<>();
         try {
-            for (Object document : new Load(SETTINGS).loadAllFromString(yaml)) {
+            Composer composer = new Composer(SETTINGS, new NestingLimitedParser(
+                    new ParserImpl(SETTINGS, new StreamReader(SETTINGS, yaml)), MAX_NESTING));
+            StandardConstructor constructor = new StandardConstructor(SETTINGS);
+            while (composer.hasNext()) {
+                Object document = constructor.constructSingleDocument(Optional.of(composer.next()));
                 if (document != null) {
                     documents.add(withStringKeys(document));
                 }
@@ -53,6 +65,21 @@ final class GoYamlLoader {
             throw new FluxbootException("invalid YAML: " + describe(e), e);
         }
         return documents;
+    }
+
+    /**
+     * Reads the stream's events only (no objects), to refuse a text nested deeper than
+     * {@link #MAX_NESTING} before another YAML reader (fabric8's, for a kubeconfig) recurses into it.
+     */
+    static void checkNesting(String yaml) {
+        try {
+            Parser parser = new NestingLimitedParser(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, yaml)), MAX_NESTING);
+            while (parser.hasNext()) {
+                parser.next();
+            }
+        } catch (YamlEngineException e) {
+            throw new FluxbootException("invalid YAML: " + describe(e), e);
+        }
     }
 
     private static String describe(YamlEngineException e) {

@@ -58,7 +58,7 @@ class BootstrapBitbucketServerTest {
 
     @BeforeAll
     static void servers() {
-        Path manifests = TestBundles.strippedCopy("v2.8.0", work);
+        Path manifests = TestBundles.shared("v2.8.0");
         TestCertificates certificates = TestCertificates.generate();
         repositories = new GitRepositories();
         git = HttpGitServer.startHttps(repositories, certificates);

@@ -60,7 +60,7 @@ class BootstrapGitHubTest {
 
     @BeforeAll
     static void servers() {
-        Path manifests = TestBundles.strippedCopy("v2.8.0", work);
+        Path manifests = TestBundles.shared("v2.8.0");
         bed = new ForgeTestBed(work);
         github = FakeGitHubServer.start(bed.certificates(), bed.repositories(), bed.ssh(), bed.gitHttp());
         github.addUser("alice", TOKEN, "repo", "admin:org");

@@ -59,7 +59,7 @@ class BootstrapGitLabTest {
 
     @BeforeAll
     static void servers() {
-        Path manifests = TestBundles.strippedCopy("v2.8.0", work);
+        Path manifests = TestBundles.shared("v2.8.0");
         certificates = TestCertificates.generate();
         repositories = new GitRepositories();
         git = HttpGitServer.startHttps(repositories, certificates);

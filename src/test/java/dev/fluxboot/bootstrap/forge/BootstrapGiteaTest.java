@@ -52,7 +52,7 @@ class BootstrapGiteaTest {
 
     @BeforeAll
     static void servers() {
-        Path manifests = TestBundles.strippedCopy("v2.8.0", work);
+        Path manifests = TestBundles.shared("v2.8.0");
         bed = new ForgeTestBed(work);
         gitea = FakeGiteaServer.start(bed.certificates(), bed.repositories(), bed.ssh(), bed.gitHttp());
         gitea.addUser("alice", TOKEN, "write:repository", "write:organization", "read:user");

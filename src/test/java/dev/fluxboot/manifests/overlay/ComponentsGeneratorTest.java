@@ -1,7 +1,6 @@
 package dev.fluxboot.manifests.overlay;
 
 import dev.fluxboot.testing.TestBundles;
-import dev.fluxboot.testing.TestBundles;
 import dev.fluxboot.manifests.bundle.Bundle;
 import dev.fluxboot.manifests.yaml.GoYaml;
 import static dev.fluxboot.testing.TestYaml.at;
@@ -13,7 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ComponentsGeneratorTest {
 
@@ -195,6 +197,50 @@ class ComponentsGeneratorTest {
         assertThat(at(find(generated, "Deployment", "source-watcher"), "spec", "template", "spec", "containers", 0, "image"))
                 .isEqualTo("ghcr.io/fluxcd/source-watcher:v2.0.0");
         assertThat(generated.yaml()).containsOnlyOnce("--feature-gates=ExternalArtifact=true\n        image: ghcr.io/fluxcd/kustomize");
+    }
+
+    @ParameterizedTest(name = "Flux {0}")
+    @CsvSource({
+            // release, pod template labels, --events-addr namespace, service in source-watcher's --storage-adv-addr
+            "v0.41.2,     false, apps,                 source-controller",
+            "v2.0.0,      false, apps,                 source-controller",
+            "v2.6.4,      false, apps,                 source-controller",
+            "v2.7.0,      true,  apps,                 source-controller",
+            "v2.7.1,      true,  apps,                 source-controller",
+            "v2.7.2,      true,  $(RUNTIME_NAMESPACE), source-watcher",
+            "v2.8.0,      true,  $(RUNTIME_NAMESPACE), source-watcher",
+            "v2.9.0-rc.1, true,  $(RUNTIME_NAMESPACE), source-watcher",
+            "v2.9.4,      true,  $(RUNTIME_NAMESPACE), source-watcher"})
+    void eachReleaseGetsTheOverlayItsFluxCliWrote(String version, boolean podTemplateLabels, String eventsNamespace,
+                                                   String storageService) {
+        // Given the fixture bundle and the options of that release, in namespace apps, with source-watcher
+        InstallOptions options = new InstallOptions(version, "apps", DEFAULTS, List.of("source-watcher"),
+                "ghcr.io/fluxcd", "", true, true, "info", "cluster.local", List.of());
+
+        // When
+        GeneratedComponents generated = generator.generate(TestBundles.mini(), options);
+
+        // Then
+        Map<String, Object> kustomizeController = find(generated, "Deployment", "kustomize-controller");
+        assertThat(at(kustomizeController, "metadata", "labels")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("app.kubernetes.io/version", version).containsEntry("app.kubernetes.io/instance", "apps");
+        assertThat(at(kustomizeController, "spec", "template", "metadata", "labels"))
+                .asInstanceOf(InstanceOfAssertFactories.MAP).satisfies(podLabels -> {
+                    if (podTemplateLabels) {
+                        assertThat(podLabels).containsEntry("app.kubernetes.io/instance", "apps")
+                                .containsEntry("app.kubernetes.io/part-of", "flux")
+                                .containsEntry("app.kubernetes.io/version", version);
+                    } else {
+                        assertThat(podLabels).doesNotContainKeys("app.kubernetes.io/instance",
+                                "app.kubernetes.io/part-of", "app.kubernetes.io/version");
+                    }
+                });
+        assertThat(at(kustomizeController, "spec", "template", "spec", "containers", 0, "args")).asList()
+                .startsWith("--events-addr=http://notification-controller." + eventsNamespace + ".svc.cluster.local./");
+        assertThat(at(find(generated, "Deployment", "source-watcher"), "spec", "template", "spec", "containers", 0, "args"))
+                .asList().contains("--storage-adv-addr=" + storageService + ".$(RUNTIME_NAMESPACE).svc.cluster.local.");
+        assertThat(at(find(generated, "Deployment", "source-controller"), "spec", "template", "spec", "containers", 0,
+                "args")).asList().contains("--storage-adv-addr=source-controller.$(RUNTIME_NAMESPACE).svc.cluster.local.");
     }
 
     @Test

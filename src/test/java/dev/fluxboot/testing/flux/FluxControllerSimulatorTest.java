@@ -65,7 +65,7 @@ class FluxControllerSimulatorTest {
     static void setUp() {
         client = kube.client();
         cluster = KubeClusters.connect(Optional.of(kube.kubeconfig()), Optional.empty());
-        cluster.apply(KubeApiServerSupport.stripUnsupportedCrdKeys(FluxManifestFixtures.v280Components()), Duration.ofMinutes(2));
+        cluster.apply(FluxManifestFixtures.v280Components(), Duration.ofMinutes(2));
         repositories = new GitRepositories();
         ssh = SshGitServer.start(repositories);
         certificates = TestCertificates.generate();

@@ -94,6 +94,15 @@ public final class GitRepositories implements AutoCloseable {
      * value deletes it.
      */
     public synchronized ObjectId commit(String name, String branch, Map<String, String> files, String message) {
+        return commit(name, branch, files, FileMode.REGULAR_FILE, message);
+    }
+
+    /** Commits symbolic links on top of {@code branch} (or starts it): path to the link's target. */
+    public synchronized ObjectId commitLinks(String name, String branch, Map<String, String> links, String message) {
+        return commit(name, branch, links, FileMode.SYMLINK, message);
+    }
+
+    private ObjectId commit(String name, String branch, Map<String, String> files, FileMode mode, String message) {
         Repository repository = get(name);
         try (ObjectInserter inserter = repository.newObjectInserter();
              ObjectReader reader = inserter.newReader();
@@ -110,7 +119,7 @@ public final class GitRepositories implements AutoCloseable {
                     editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
                         @Override
                         public void apply(DirCacheEntry entry) {
-                            entry.setFileMode(FileMode.REGULAR_FILE);
+                            entry.setFileMode(mode);
                             entry.setObjectId(blob);
                         }
                     });

@@ -48,7 +48,8 @@ public final class SshGitServer implements AutoCloseable {
     private final AtomicInteger refusedAuthentications = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicReference<String> lastUser = new java.util.concurrent.atomic.AtomicReference<>();
 
-    private SshGitServer(GitRepositories repositories, List<KeyPair> hostKeys) throws IOException {
+    private SshGitServer(GitRepositories repositories, List<KeyPair> hostKeys,
+                         java.util.function.Consumer<SshServer> tuning) throws IOException {
         this.services = new GitServices(repositories);
         this.hostKeys = List.copyOf(hostKeys);
         this.server = SshServer.setUpDefaultServer();
@@ -70,6 +71,7 @@ public final class SshGitServer implements AutoCloseable {
             return false;
         });
         server.setCommandFactory((channel, command) -> new GitCommand(command));
+        tuning.accept(server);
         server.start();
     }
 
@@ -80,14 +82,24 @@ public final class SshGitServer implements AutoCloseable {
 
     /** Starts a server presenting the given host keys. */
     public static SshGitServer start(GitRepositories repositories, List<KeyPair> hostKeys) {
+        return start(repositories, hostKeys, server -> { });
+    }
+
+    /**
+     * Starts a server presenting the given host keys, after {@code tuning} has had its say: an old
+     * or misconfigured server (only {@code ssh-rsa} signatures, CBC ciphers, SHA-1 MACs) is a
+     * server whose algorithm lists were narrowed there.
+     */
+    public static SshGitServer start(GitRepositories repositories, List<KeyPair> hostKeys,
+                                     java.util.function.Consumer<SshServer> tuning) {
         try {
-            return new SshGitServer(repositories, hostKeys);
+            return new SshGitServer(repositories, hostKeys, tuning);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A host key: {@code ecdsa} (P-256), {@code rsa} (2048) or {@code ed25519}. */
+    /** A host key: {@code ecdsa} (P-256), {@code rsa} (2048), {@code rsa1024} (too weak) or {@code ed25519}. */
     public static KeyPair generateHostKey(String type) {
         try {
             return switch (type) {
@@ -99,6 +111,11 @@ public final class SshGitServer implements AutoCloseable {
                 case "rsa" -> {
                     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
                     g.initialize(2048);
+                    yield g.generateKeyPair();
+                }
+                case "rsa1024" -> {
+                    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+                    g.initialize(1024);
                     yield g.generateKeyPair();
                 }
                 case "ed25519" -> {
