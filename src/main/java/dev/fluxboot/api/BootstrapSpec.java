@@ -25,6 +25,7 @@ public final class BootstrapSpec {
     private final CommitOptions commits;
     private final boolean silent;
     private final Optional<Path> kustomizeBinary;
+    private final Optional<String> kustomizationOverride;
 
     private BootstrapSpec(Builder builder) {
         this.install = builder.install;
@@ -39,6 +40,7 @@ public final class BootstrapSpec {
         this.commits = builder.commits;
         this.silent = builder.silent;
         this.kustomizeBinary = builder.kustomizeBinary;
+        this.kustomizationOverride = builder.kustomizationOverride;
     }
 
     public static Builder builder() {
@@ -104,6 +106,14 @@ public final class BootstrapSpec {
         return kustomizeBinary;
     }
 
+    /**
+     * The folder's kustomization.yaml as the caller wrote it (Terraform's {@code kustomization_override});
+     * empty: one is generated when the folder has none, and the user's is kept.
+     */
+    public Optional<String> kustomizationOverride() {
+        return kustomizationOverride;
+    }
+
     @Override
     public String toString() {
         return "BootstrapSpec[" + forge.map(ForgeRepository::toString).orElse(url.orElse("")) + ", branch=" + branch
@@ -123,6 +133,7 @@ public final class BootstrapSpec {
         private CommitOptions commits = CommitOptions.defaults();
         private boolean silent;
         private Optional<Path> kustomizeBinary = Optional.empty();
+        private Optional<String> kustomizationOverride = Optional.empty();
 
         private Builder() {
         }
@@ -185,6 +196,11 @@ public final class BootstrapSpec {
 
         public Builder kustomizeBinary(Path value) {
             kustomizeBinary = Optional.ofNullable(value);
+            return this;
+        }
+
+        public Builder kustomizationOverride(String value) {
+            kustomizationOverride = Optional.ofNullable(value).filter(text -> !text.isBlank());
             return this;
         }
 

@@ -8,6 +8,7 @@ import dev.fluxboot.bootstrap.InstallRequest;
 import dev.fluxboot.bootstrap.PlannedChange;
 import dev.fluxboot.bootstrap.Products;
 import dev.fluxboot.bootstrap.Run;
+import dev.fluxboot.bootstrap.SyncSurvey;
 import dev.fluxboot.bootstrap.UninstallReport;
 import dev.fluxboot.bootstrap.UninstallRequest;
 import dev.fluxboot.bootstrap.Workflow;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.Function;
 
 /**
@@ -152,7 +154,51 @@ public final class Fluxboot {
         BootstrapRequest request = requests.bootstrap(spec);
         return run(Workflows.bootstrap(request), bootstrap(request, spec, false), cancellation,
                 run -> new BootstrapResult(run.get(Products.BUNDLE).version(), request.target().branch() + "@sha1:"
-                        + run.get(Products.BRANCH).head().orElse("")));
+                        + run.get(Products.BRANCH).head().orElse(""),
+                        request.target().managedFiles(run.get(Products.BRANCH), request.namespace())));
+    }
+
+    /**
+     * The files a {@link #bootstrap} with this spec would leave in the cluster's folder
+     * (gotk-components.yaml, gotk-sync.yaml, kustomization.yaml), by path from the repository root:
+     * what a Terraform plan shows. The branch is fetched and the commits made in a local copy only;
+     * nothing is pushed, applied or generated.
+     */
+    public SortedMap<String, String> repositoryFiles(BootstrapSpec spec, Cancellation cancellation) {
+        BootstrapRequest request = requests.bootstrap(spec);
+        return run(Workflows.bootstrapFiles(request), bootstrap(request, spec, true), cancellation,
+                run -> request.target().managedFiles(run.get(Products.BRANCH), request.namespace()));
+    }
+
+    /**
+     * The bootstrap as it stands: its files in the branch now and what the cluster says of Flux
+     * and its sync objects (a Terraform refresh). Nothing is changed.
+     */
+    public BootstrapState inspect(BootstrapSpec spec, Cancellation cancellation) {
+        BootstrapRequest request = requests.bootstrap(spec);
+        return run(Workflows.inspectBootstrap(request), bootstrap(request, spec, true), cancellation, run -> {
+            SyncSurvey survey = run.get(Products.SYNC_SURVEY);
+            return new BootstrapState(request.target().managedFiles(run.get(Products.BRANCH), request.namespace()),
+                    survey.installed(), survey.version(), survey.problems());
+        });
+    }
+
+    /**
+     * The bootstrap in {@code namespace} as the cluster describes it (to adopt it: {@code terraform import}).
+     * Fails with one line when that namespace has no bootstrapped Flux.
+     */
+    public InstalledBootstrap findBootstrap(ClusterAccess cluster, String namespace, Duration timeout,
+                                            Cancellation cancellation) {
+        InstallRequest request = requests.install(InstallSpec.builder().cluster(cluster).namespace(namespace)
+                .timeout(timeout).build());
+        return run(Workflows.inspectSync(), install(request, timeout, true), cancellation, run -> {
+            SyncSurvey survey = run.get(Products.SYNC_SURVEY);
+            SyncSurvey.Sync sync = survey.sync().orElseThrow(() -> new FluxbootException("namespace \"" + namespace
+                    + "\" has no bootstrapped Flux (" + String.join("; ", survey.problems()) + "): bootstrap it "
+                    + "first, or name the namespace Flux was bootstrapped into"));
+            return new InstalledBootstrap(namespace, sync.url(), sync.branch(), sync.path(), sync.interval(),
+                    sync.secretName(), sync.recurseSubmodules(), survey.version());
+        });
     }
 
     public Plan plan(BootstrapSpec spec) {

@@ -140,7 +140,7 @@ final class Requests {
         String password = credentials.password().map(Secret::reveal).orElse("");
         SourceAuth auth = auth(credentials, credentials.username(), password, password).build();
         return new BootstrapRequest(install, target(spec, url), auth, commits(spec.commits()), spec.silent(),
-                Optional.empty(), kustomizeBinary(spec));
+                Optional.empty(), kustomizeBinary(spec), spec.kustomizationOverride());
     }
 
     private BootstrapRequest forgeBootstrap(BootstrapSpec spec, ForgeRepository repository, InstallRequest install) {
@@ -166,7 +166,7 @@ final class Requests {
                 repository.deployTokenAuth());
         // The repository URL comes from the forge in step 1; until then the target names none.
         return new BootstrapRequest(install, target, auth, commits(spec.commits()), true, Optional.of(request),
-                kustomizeBinary(spec));
+                kustomizeBinary(spec), spec.kustomizationOverride());
     }
 
     UninstallRequest uninstall(UninstallSpec spec) {

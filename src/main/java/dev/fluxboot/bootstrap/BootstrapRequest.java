@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param forge   the forge's repository and deploy key options; empty for plain Git
  * @param kustomizeBinary {@code --kustomize-bin}: the kustomize or kubectl that builds what fluxboot's own
  *                engine does not; empty: the one on {@code PATH}, if any
+ * @param kustomizationOverride the folder's kustomization.yaml as the caller wrote it (Terraform's
+ *                {@code kustomization_override}); empty: generated when the folder has none, else kept
  */
 public record BootstrapRequest(InstallRequest install, SyncTarget target, SourceAuth auth, CommitSettings commits,
-                               boolean silent, Optional<ForgeRequest> forge, Optional<Path> kustomizeBinary) {
+                               boolean silent, Optional<ForgeRequest> forge, Optional<Path> kustomizeBinary,
+                               Optional<String> kustomizationOverride) {
 
     public BootstrapRequest {
         Objects.requireNonNull(install, "install");
@@ -26,6 +29,12 @@ public record BootstrapRequest(InstallRequest install, SyncTarget target, Source
         Objects.requireNonNull(commits, "commits");
         Objects.requireNonNull(forge, "forge");
         Objects.requireNonNull(kustomizeBinary, "kustomizeBinary");
+        Objects.requireNonNull(kustomizationOverride, "kustomizationOverride");
+    }
+
+    public BootstrapRequest(InstallRequest install, SyncTarget target, SourceAuth auth, CommitSettings commits,
+                            boolean silent, Optional<ForgeRequest> forge, Optional<Path> kustomizeBinary) {
+        this(install, target, auth, commits, silent, forge, kustomizeBinary, Optional.empty());
     }
 
     public String namespace() {

@@ -16,7 +16,8 @@ import static dev.fluxboot.bootstrap.Products.CREDENTIALS;
 
 /**
  * Writes gotk-sync.yaml and, only when the folder has none, kustomization.yaml listing what
- * Flux's directory walk finds there (an existing one carries the user's patches and is kept),
+ * Flux's directory walk finds there (an existing one carries the user's patches and is kept;
+ * a {@code kustomization_override} replaces it),
  * commits them as {@code Add Flux sync manifests} and pushes. The decision about
  * kustomization.yaml is made again on the new tip when a push has to be redone.
  */
@@ -53,8 +54,12 @@ final class CommitSyncManifests implements Step {
             // Flux writes gotk-sync.yaml first, then walks the folder for kustomization.yaml's resources.
             Map<String, String> files = FluxDirectory.files(base, directory);
             files.put(SyncTarget.SYNC_FILE, sync.content());
-            Optional<ManifestFile> kustomization = new KustomizationFileGenerator().generate(directory, files);
-            kustomization.ifPresent(file -> changes.put(file.path(), file.content()));
+            if (request.kustomizationOverride().isPresent()) {
+                changes.put(target.kustomizationFile(namespace), request.kustomizationOverride().get());
+            } else {
+                Optional<ManifestFile> kustomization = new KustomizationFileGenerator().generate(directory, files);
+                kustomization.ifPresent(file -> changes.put(file.path(), file.content()));
+            }
             return changes.build();
         });
     }

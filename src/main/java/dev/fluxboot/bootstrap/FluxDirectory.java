@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,12 +59,13 @@ final class FluxDirectory {
      * {@code components} is written: a field that cannot be built, or a patch that no longer
      * applies, fails before anything is committed or pushed.
      */
-    void checkBuild(TreeReader tree, String directory, String componentsYaml) {
-        if (!tree.exists(directory + "/" + SyncTarget.KUSTOMIZATION_FILE)) {
+    void checkBuild(TreeReader tree, String directory, String componentsYaml, Optional<String> override) {
+        if (override.isEmpty() && !tree.exists(directory + "/" + SyncTarget.KUSTOMIZATION_FILE)) {
             return;
         }
         Map<String, byte[]> files = fileBytes(tree, directory);
         files.put(SyncTarget.COMPONENTS_FILE, componentsYaml.getBytes(StandardCharsets.UTF_8));
+        override.ifPresent(text -> files.put(SyncTarget.KUSTOMIZATION_FILE, text.getBytes(StandardCharsets.UTF_8)));
         kustomize.build(directory, files, Set.of(SyncTarget.SYNC_FILE));
     }
 }

@@ -40,6 +40,8 @@ public final class Products {
     /** The branch's tip as fetched, before any commit of this run; empty for a new history. */
     public static final Product<Optional<String>> FETCHED_TIP = Product.named("fetched tip");
 
+    /** What the cluster says of the bootstrap in the request's namespace. */
+    public static final Product<SyncSurvey> SYNC_SURVEY = Product.named("sync survey");
     /** {@code uninstall --from-git git}: how the tool reaches the repository (read before the uninstall deletes the Secret). */
     public static final Product<GitRemote> REMOVAL_REMOTE = Product.named("remote to remove the Flux folder from");
 

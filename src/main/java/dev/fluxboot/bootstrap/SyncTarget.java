@@ -1,9 +1,13 @@
 package dev.fluxboot.bootstrap;
 
+import dev.fluxboot.git.TreeReader;
 import dev.fluxboot.manifests.SyncManifestsGenerator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Where Flux lives in the repository and how the cluster follows it.
@@ -42,6 +46,18 @@ public record SyncTarget(String url, String branch, String path, Duration interv
     /** {@code <path>/<namespace>}: the folder of the three files. */
     public String fluxDirectory(String namespace) {
         return path.isEmpty() ? namespace : path + "/" + namespace;
+    }
+
+    /**
+     * The files a bootstrap manages in the folder (gotk-components.yaml, gotk-sync.yaml,
+     * kustomization.yaml), by path from the repository root, those that exist in {@code tree}.
+     */
+    public SortedMap<String, String> managedFiles(TreeReader tree, String namespace) {
+        SortedMap<String, String> files = new TreeMap<>();
+        for (String file : List.of(componentsFile(namespace), syncFile(namespace), kustomizationFile(namespace))) {
+            tree.readString(file).ifPresent(text -> files.put(file, text));
+        }
+        return files;
     }
 
     public String componentsFile(String namespace) {

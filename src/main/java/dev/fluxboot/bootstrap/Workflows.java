@@ -106,6 +106,42 @@ public final class Workflows {
     }
 
     /**
+     * The files a bootstrap would leave in the cluster's folder (a Terraform plan): the checks, the
+     * fetch and both commits in the local copy only. Nothing is pushed, applied, generated or asked.
+     */
+    public static Workflow bootstrapFiles(BootstrapRequest request) {
+        boolean forge = request.forge().isPresent();
+        List<Step> steps = new ArrayList<>(List.of(new ConnectCluster(), new CheckSyncPath()));
+        steps.addAll(locateRepository(forge));
+        steps.add(new ResolveSourceCredentials());
+        steps.add(new CloneRepository());
+        steps.add(new ResolveManifests(Voice.QUIET));
+        steps.add(new GenerateComponents(Voice.QUIET));
+        steps.add(new CheckUserKustomization());
+        steps.add(new CommitComponents());
+        steps.add(new CommitSyncManifests());
+        return new Workflow("bootstrap files", input(forge), steps);
+    }
+
+    /**
+     * A bootstrap as it stands (a Terraform refresh): the branch fetched and the cluster's sync
+     * objects read. Nothing is changed.
+     */
+    public static Workflow inspectBootstrap(BootstrapRequest request) {
+        boolean forge = request.forge().isPresent();
+        List<Step> steps = new ArrayList<>(List.of(new ConnectCluster(), new InspectSync()));
+        steps.addAll(locateRepository(forge));
+        steps.add(new ResolveSourceCredentials());
+        steps.add(new CloneRepository());
+        return new Workflow("inspect bootstrap", input(forge), steps);
+    }
+
+    /** The sync objects of a namespace and the release of its Flux (a Terraform import). */
+    public static Workflow inspectSync() {
+        return new Workflow("inspect sync", Set.of(INSTALL, CONNECTION), List.of(new ConnectCluster(), new InspectSync()));
+    }
+
+    /**
      * {@code uninstall}: the question, then (with {@code --from-git git}) the credentials, read
      * before the Secret goes, the cluster's Flux, and the cluster's folder in Git (and, on a forge,
      * its deploy key). Every part is tried; the failures are collected in the report.

@@ -24,7 +24,7 @@ public final class Backends {
 
     /** The backend over fluxboot's engine. */
     public static BootstrapBackend production() {
-        return new UnwiredBackend();
+        return new EngineBackend(System.getenv());
     }
 
     /** The backend the system properties select. */
