@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class TerraformFleetTest {
 
-    private static final List<String> CLUSTERS = List.of("dev", "staging", "production");
+    static final List<String> CLUSTERS = List.of("dev", "staging", "production");
 
     @RegisterExtension
     static final KubeApiServerSupport dev = new KubeApiServerSupport();
@@ -112,7 +112,8 @@ class TerraformFleetTest {
         }
     }
 
-    private static String configuration(Map<String, KubeApiServerSupport> kubes, String url) {
+    /** One provider alias and one resource per cluster, all into {@code url}. */
+    static String configuration(Map<String, KubeApiServerSupport> kubes, String url) {
         Path manifests = TestBundles.shared("v2.9.4").toAbsolutePath();
         StringBuilder tf = new StringBuilder("""
                 terraform {
