@@ -26,6 +26,7 @@ public final class BootstrapSpec {
     private final boolean silent;
     private final Optional<Path> kustomizeBinary;
     private final Optional<String> kustomizationOverride;
+    private final boolean sourceSecretProvided;
 
     private BootstrapSpec(Builder builder) {
         this.install = builder.install;
@@ -41,6 +42,7 @@ public final class BootstrapSpec {
         this.silent = builder.silent;
         this.kustomizeBinary = builder.kustomizeBinary;
         this.kustomizationOverride = builder.kustomizationOverride;
+        this.sourceSecretProvided = builder.sourceSecretProvided;
     }
 
     public static Builder builder() {
@@ -114,6 +116,14 @@ public final class BootstrapSpec {
         return kustomizationOverride;
     }
 
+    /**
+     * The source secret {@link #secretName()} is the caller's (Terraform's {@code disable_secret_creation}):
+     * the bootstrap requires it to exist and never writes it.
+     */
+    public boolean sourceSecretProvided() {
+        return sourceSecretProvided;
+    }
+
     @Override
     public String toString() {
         return "BootstrapSpec[" + forge.map(ForgeRepository::toString).orElse(url.orElse("")) + ", branch=" + branch
@@ -134,6 +144,7 @@ public final class BootstrapSpec {
         private boolean silent;
         private Optional<Path> kustomizeBinary = Optional.empty();
         private Optional<String> kustomizationOverride = Optional.empty();
+        private boolean sourceSecretProvided;
 
         private Builder() {
         }
@@ -201,6 +212,11 @@ public final class BootstrapSpec {
 
         public Builder kustomizationOverride(String value) {
             kustomizationOverride = Optional.ofNullable(value).filter(text -> !text.isBlank());
+            return this;
+        }
+
+        public Builder sourceSecretProvided(boolean value) {
+            sourceSecretProvided = value;
             return this;
         }
 

@@ -140,7 +140,8 @@ final class Requests {
         String password = credentials.password().map(Secret::reveal).orElse("");
         SourceAuth auth = auth(credentials, credentials.username(), password, password).build();
         return new BootstrapRequest(install, target(spec, url), auth, commits(spec.commits()), spec.silent(),
-                Optional.empty(), kustomizeBinary(spec), spec.kustomizationOverride());
+                Optional.empty(), kustomizeBinary(spec), spec.kustomizationOverride(),
+                spec.sourceSecretProvided());
     }
 
     private BootstrapRequest forgeBootstrap(BootstrapSpec spec, ForgeRepository repository, InstallRequest install) {
@@ -166,7 +167,8 @@ final class Requests {
                 repository.deployTokenAuth());
         // The repository URL comes from the forge in step 1; until then the target names none.
         return new BootstrapRequest(install, target, auth, commits(spec.commits()), true, Optional.of(request),
-                kustomizeBinary(spec), spec.kustomizationOverride());
+                kustomizeBinary(spec), spec.kustomizationOverride(),
+                spec.sourceSecretProvided());
     }
 
     UninstallRequest uninstall(UninstallSpec spec) {

@@ -17,10 +17,12 @@ import java.util.Optional;
  *                engine does not; empty: the one on {@code PATH}, if any
  * @param kustomizationOverride the folder's kustomization.yaml as the caller wrote it (Terraform's
  *                {@code kustomization_override}); empty: generated when the folder has none, else kept
+ * @param sourceSecretProvided the source secret is the caller's (Terraform's {@code disable_secret_creation}):
+ *                it must exist, and is never written
  */
 public record BootstrapRequest(InstallRequest install, SyncTarget target, SourceAuth auth, CommitSettings commits,
                                boolean silent, Optional<ForgeRequest> forge, Optional<Path> kustomizeBinary,
-                               Optional<String> kustomizationOverride) {
+                               Optional<String> kustomizationOverride, boolean sourceSecretProvided) {
 
     public BootstrapRequest {
         Objects.requireNonNull(install, "install");
@@ -34,7 +36,7 @@ public record BootstrapRequest(InstallRequest install, SyncTarget target, Source
 
     public BootstrapRequest(InstallRequest install, SyncTarget target, SourceAuth auth, CommitSettings commits,
                             boolean silent, Optional<ForgeRequest> forge, Optional<Path> kustomizeBinary) {
-        this(install, target, auth, commits, silent, forge, kustomizeBinary, Optional.empty());
+        this(install, target, auth, commits, silent, forge, kustomizeBinary, Optional.empty(), false);
     }
 
     public String namespace() {

@@ -2,6 +2,7 @@ package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.UsageException;
+import dev.fluxboot.cluster.ResourceType;
 import dev.fluxboot.git.GitAuth;
 import dev.fluxboot.git.GitRemote;
 import dev.fluxboot.git.GitUrl;
@@ -63,8 +64,23 @@ final class ResolveSourceCredentials implements Step {
                 .withCaCertificates(auth.caPem().orElse(null));
         SourceSecrets existing = SourceSecrets.read(run.get(CLUSTER), request.namespace(),
                 request.target().secretName(), run.world().git(), auth.hostKeyAlgorithms());
-        run.put(CREDENTIALS, auth.tokenAuth() ? tokenAuth(repository, url, transport, auth, existing)
-                : sshAuth(run, request, repository, url, transport, existing));
+        if (request.sourceSecretProvided()) {
+            requireProvidedSecret(run, request);
+        }
+        SourceCredentials credentials = auth.tokenAuth() ? tokenAuth(repository, url, transport, auth, existing)
+                : sshAuth(run, request, repository, url, transport, existing);
+        run.put(CREDENTIALS, request.sourceSecretProvided() ? credentials.withoutSecret() : credentials);
+    }
+
+    /** A source secret the caller provides must be there before anything is pushed; it is never written. */
+    private static void requireProvidedSecret(Run run, BootstrapRequest request) {
+        String subject = request.namespace() + "/" + request.target().secretName();
+        if (run.get(CLUSTER).get(ResourceType.SECRET, request.namespace(), request.target().secretName()).isEmpty()) {
+            throw new FluxbootException("source secret \"" + subject + "\" does not exist and is to be provided, not "
+                    + "created: create it with the repository's credentials, or let the bootstrap create it "
+                    + "(disable_secret_creation = false)");
+        }
+        run.reporter().success("using the provided source secret \"" + subject + "\"");
     }
 
     private static SourceCredentials tokenAuth(RepositoryLocation repository, GitUrl url, TransportOptions transport,

@@ -25,6 +25,11 @@ public record SourceCredentials(GitRemote remote, String syncUrl, Optional<Sourc
         Objects.requireNonNull(deployKey, "deployKey");
     }
 
+    /** The same, with no source secret to write (the caller provides it). */
+    SourceCredentials withoutSecret() {
+        return new SourceCredentials(remote, syncUrl, Optional.empty(), deployKey, keyPending);
+    }
+
     /** The same, with another source secret and no deploy key (a forge's deploy token replaced the key). */
     SourceCredentials withTokenSecret(Optional<SourceSecret> tokenSecret) {
         return new SourceCredentials(remote, syncUrl, tokenSecret, Optional.empty(), false);

@@ -60,7 +60,8 @@ final class BootstrapSpecs {
                 .credentials(credentials(git))
                 .commits(commits(git))
                 // Nobody to ask in a Terraform run: a generated key is kept in the cluster's Secret, as the CLI's --silent.
-                .silent(true);
+                .silent(true)
+                .sourceSecretProvided(settings.disableSecretCreation());
         settings.kustomizationOverride().ifPresent(spec::kustomizationOverride);
         return spec.build();
     }
