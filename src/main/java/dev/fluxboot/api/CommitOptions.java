@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Who commits, with what message appendix, and signed with which OpenPGP key (none by default). */
+/** Who commits, with what message appendix, and signed with which OpenPGP or SSH key (none by default). */
 public final class CommitOptions {
 
     private final String authorName;
@@ -14,6 +14,9 @@ public final class CommitOptions {
     private final Optional<Secret> gpgKeyRing;
     private final Optional<Secret> gpgPassphrase;
     private final Optional<String> gpgKeyId;
+    private final Optional<Path> sshSigningKeyFile;
+    private final Optional<Secret> sshSigningPassphrase;
+    private final boolean sshSigningReusePrivateKey;
 
     private CommitOptions(Builder builder) {
         this.authorName = builder.authorName;
@@ -23,6 +26,9 @@ public final class CommitOptions {
         this.gpgKeyRing = builder.gpgKeyRing;
         this.gpgPassphrase = builder.gpgPassphrase;
         this.gpgKeyId = builder.gpgKeyId;
+        this.sshSigningKeyFile = builder.sshSigningKeyFile;
+        this.sshSigningPassphrase = builder.sshSigningPassphrase;
+        this.sshSigningReusePrivateKey = builder.sshSigningReusePrivateKey;
     }
 
     /** Author {@code Flux}, no e-mail, no appendix, unsigned. */
@@ -65,10 +71,26 @@ public final class CommitOptions {
         return gpgKeyId;
     }
 
+    /** {@code --ssh-signing-key-file}: sign commits with this SSH private key (as git's {@code gpg.format=ssh}). */
+    public Optional<Path> sshSigningKeyFile() {
+        return sshSigningKeyFile;
+    }
+
+    /** {@code --ssh-signing-password}: the passphrase of the SSH signing key. */
+    public Optional<Secret> sshSigningPassphrase() {
+        return sshSigningPassphrase;
+    }
+
+    /** {@code --ssh-signing-reuse-private-key}: sign with the key of {@code --private-key-file}. */
+    public boolean sshSigningReusePrivateKey() {
+        return sshSigningReusePrivateKey;
+    }
+
     @Override
     public String toString() {
         return "CommitOptions[author=" + authorName + ", signed="
-                + (gpgKeyRingFile.isPresent() || gpgKeyRing.isPresent()) + "]";
+                + (gpgKeyRingFile.isPresent() || gpgKeyRing.isPresent() || sshSigningKeyFile.isPresent()
+                || sshSigningReusePrivateKey) + "]";
     }
 
     public static final class Builder {
@@ -79,6 +101,9 @@ public final class CommitOptions {
         private Optional<Secret> gpgKeyRing = Optional.empty();
         private Optional<Secret> gpgPassphrase = Optional.empty();
         private Optional<String> gpgKeyId = Optional.empty();
+        private Optional<Path> sshSigningKeyFile = Optional.empty();
+        private Optional<Secret> sshSigningPassphrase = Optional.empty();
+        private boolean sshSigningReusePrivateKey;
 
         private Builder() {
         }
@@ -115,6 +140,21 @@ public final class CommitOptions {
 
         public Builder gpgKeyId(String value) {
             gpgKeyId = Optional.ofNullable(value).map(String::strip).filter(id -> !id.isEmpty());
+            return this;
+        }
+
+        public Builder sshSigningKeyFile(Path value) {
+            sshSigningKeyFile = Optional.ofNullable(value);
+            return this;
+        }
+
+        public Builder sshSigningPassphrase(Secret value) {
+            sshSigningPassphrase = Optional.ofNullable(value).filter(secret -> !secret.isEmpty());
+            return this;
+        }
+
+        public Builder sshSigningReusePrivateKey(boolean value) {
+            sshSigningReusePrivateKey = value;
             return this;
         }
 

@@ -17,6 +17,7 @@ import dev.fluxboot.git.GitUrl;
 import dev.fluxboot.git.HostKeyScanner;
 import dev.fluxboot.git.OpenPgpSigner;
 import dev.fluxboot.git.RepositoryPath;
+import dev.fluxboot.git.SshCommitSigner;
 import dev.fluxboot.git.SshKeyAlgorithm;
 import dev.fluxboot.git.SshKeyGenerator;
 import dev.fluxboot.git.SshKeyPair;
@@ -139,7 +140,8 @@ final class Requests {
         }
         String password = credentials.password().map(Secret::reveal).orElse("");
         SourceAuth auth = auth(credentials, credentials.username(), password, password).build();
-        return new BootstrapRequest(install, target(spec, url), auth, commits(spec.commits()), spec.silent(),
+        return new BootstrapRequest(install, target(spec, url), auth, commits(spec.commits(), credentials),
+                spec.silent(),
                 Optional.empty(), kustomizeBinary(spec), spec.kustomizationOverride(),
                 spec.sourceSecretProvided());
     }
@@ -166,7 +168,8 @@ final class Requests {
                 auth.sshHostname()), repository.username(), repositorySpec, repository.readWriteKey(),
                 repository.deployTokenAuth());
         // The repository URL comes from the forge in step 1; until then the target names none.
-        return new BootstrapRequest(install, target, auth, commits(spec.commits()), true, Optional.of(request),
+        return new BootstrapRequest(install, target, auth, commits(spec.commits(), spec.credentials()), true,
+                Optional.of(request),
                 kustomizeBinary(spec), spec.kustomizationOverride(),
                 spec.sourceSecretProvided());
     }
@@ -285,7 +288,63 @@ final class Requests {
         return spec.kustomizeBinary();
     }
 
-    /** Author, appendix and signer; a key ring that cannot be read or unlocked is refused here. */
+    /** Author, appendix and signer; a key that cannot be read or unlocked is refused here. */
+    private static CommitSettings commits(CommitOptions options, GitCredentials credentials) {
+        boolean ssh = options.sshSigningKeyFile().isPresent() || options.sshSigningReusePrivateKey()
+                || options.sshSigningPassphrase().isPresent();
+        if (!ssh) {
+            return commits(options);
+        }
+        if (options.gpgKeyRingFile().isPresent() || options.gpgKeyRing().isPresent() || options.gpgKeyId().isPresent()
+                || options.gpgPassphrase().isPresent()) {
+            throw new UsageException("--gpg-* and --ssh-signing-* are mutually exclusive: sign with one key");
+        }
+        if (options.sshSigningKeyFile().isPresent() && options.sshSigningReusePrivateKey()) {
+            throw new UsageException("--ssh-signing-key-file and --ssh-signing-reuse-private-key are mutually exclusive:"
+                    + " give one signing key");
+        }
+        SshKeyPair key;
+        if (options.sshSigningReusePrivateKey()) {
+            Path keyFile = credentials.privateKeyFile().orElseThrow(() -> new UsageException(
+                    "--ssh-signing-reuse-private-key requires --private-key-file: give the key to sign with"));
+            key = signingKey(keyFile, credentials.password().map(Secret::reveal).orElse(""), "--private-key-file");
+        } else {
+            Path keyFile = options.sshSigningKeyFile().orElseThrow(() -> new UsageException(
+                    "--ssh-signing-password requires --ssh-signing-key-file: give the key it unlocks"));
+            key = signingKey(keyFile, options.sshSigningPassphrase().map(Secret::reveal).orElse(""),
+                    "--ssh-signing-key-file");
+        }
+        return new CommitSettings(options.authorName(), options.authorEmail(), options.messageAppendix(),
+                new SshCommitSigner(key));
+    }
+
+    /** The signing key; its failures name the flag that gave it and the one that unlocks it. */
+    private static SshKeyPair signingKey(Path file, String passphrase, String flag) {
+        String passphraseFlag = flag.equals("--private-key-file") ? "--password" : "--ssh-signing-password";
+        String pem;
+        try {
+            pem = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UsageException("invalid SSH signing key " + file + " (" + flag + "): cannot read it: "
+                    + dev.fluxboot.ui.Failures.reason(e));
+        }
+        try {
+            return SshKeyPair.parse(pem, passphrase, "SSH signing key " + file);
+        } catch (UsageException e) {
+            String reason = e.getMessage();
+            if (reason.contains("is encrypted")) {
+                throw new UsageException("invalid SSH signing key " + file + " (" + flag + "): passphrase required:"
+                        + " pass " + passphraseFlag);
+            }
+            if (reason.contains("wrong passphrase")) {
+                throw new UsageException("invalid SSH signing key " + file + " (" + flag + "): wrong passphrase ("
+                        + passphraseFlag + ")");
+            }
+            throw new UsageException("invalid SSH signing key " + file + " (" + flag + "): " + reason);
+        }
+    }
+
+    /** Author, appendix and the OpenPGP signer; a key ring that cannot be read or unlocked is refused here. */
     private static CommitSettings commits(CommitOptions options) {
         CommitSigner signer = null;
         String passphrase = options.gpgPassphrase().map(Secret::reveal).orElse(null);

@@ -1,5 +1,6 @@
 package dev.fluxboot.cli;
 
+import dev.fluxboot.UsageException;
 import dev.fluxboot.api.BootstrapSpec;
 import dev.fluxboot.api.CommitOptions;
 import dev.fluxboot.api.GitCredentials;
@@ -86,6 +87,22 @@ public final class BootstrapFlags {
     @Option(names = "--gpg-key-id", paramLabel = "ID", description = "key id for selecting a particular key")
     private String gpgKeyId;
 
+    @Option(names = "--ssh-signing-key-file", paramLabel = "PATH",
+            description = "path to an SSH private key for signing commits (as git's gpg.format=ssh)")
+    private Path sshSigningKeyFile;
+
+    @Option(names = "--ssh-signing-password", paramLabel = "PASSWORD",
+            description = "passphrase of the SSH signing key")
+    private String sshSigningPassword;
+
+    @Option(names = "--ssh-signing-passphrase", paramLabel = "PASSWORD", hidden = true,
+            description = "alias of --ssh-signing-password")
+    private String sshSigningPassphrase;
+
+    @Option(names = "--ssh-signing-reuse-private-key", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = "sign commits with the key of --private-key-file")
+    private boolean sshSigningReusePrivateKey;
+
     @Option(names = "--commit-message-appendix", paramLabel = "TEXT", defaultValue = "",
             description = "string to add to the commit messages, e.g. '[ci skip]'")
     private String commitMessageAppendix;
@@ -143,7 +160,20 @@ public final class BootstrapFlags {
                 .gpgKeyRingFile(gpgKeyRing)
                 .gpgPassphrase(gpgPassphrase == null ? null : Secret.of(gpgPassphrase))
                 .gpgKeyId(gpgKeyId)
+                .sshSigningKeyFile(sshSigningKeyFile)
+                .sshSigningPassphrase(sshSigningPassphrase())
+                .sshSigningReusePrivateKey(sshSigningReusePrivateKey)
                 .build();
+    }
+
+    /** {@code --ssh-signing-password} or its alias {@code --ssh-signing-passphrase}; both only with one value. */
+    private Secret sshSigningPassphrase() {
+        if (sshSigningPassword != null && sshSigningPassphrase != null && !sshSigningPassword.equals(sshSigningPassphrase)) {
+            throw new UsageException("--ssh-signing-password and --ssh-signing-passphrase are aliases; do not pass both"
+                    + " with different values");
+        }
+        String value = sshSigningPassword != null ? sshSigningPassword : sshSigningPassphrase;
+        return value == null ? null : Secret.of(value);
     }
 
     /** A bootstrap spec of these flags, the install flags and the global ones; repository and credentials follow. */
@@ -159,8 +189,9 @@ public final class BootstrapFlags {
                 .commits(commits());
     }
 
-    /** The GPG passphrase, for blanking out of error output. */
+    /** The GPG and SSH signing passphrases, for blanking out of error output. */
     public List<String> secrets() {
-        return gpgPassphrase == null ? List.of() : List.of(gpgPassphrase);
+        return java.util.stream.Stream.of(gpgPassphrase, sshSigningPassword, sshSigningPassphrase)
+                .filter(java.util.Objects::nonNull).filter(value -> !value.isEmpty()).toList();
     }
 }
