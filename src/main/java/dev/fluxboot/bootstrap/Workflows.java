@@ -118,7 +118,7 @@ public final class Workflows {
         steps.add(new ResolveManifests(Voice.QUIET));
         steps.add(new GenerateComponents(Voice.QUIET));
         steps.add(new CheckUserKustomization());
-        steps.add(new CommitComponents());
+        steps.add(new CommitComponents(false));
         steps.add(new CommitSyncManifests());
         return new Workflow("bootstrap files", input(forge), steps);
     }
