@@ -163,11 +163,21 @@ final class ResolveSourceCredentials implements Step {
             HostPort toolHost = new HostPort(url.host(), url.port());
             String toolKnownHosts = toolHost.equals(syncHost) && syncKnownHosts != null ? syncKnownHosts
                     : existing.knownHosts(toolHost);
-            toolAuth = new GitAuth.SshKey(key, toolKnownHosts, auth.hostKeyAlgorithms());
+            GitAuth.SshKey keyAuth = new GitAuth.SshKey(key, toolKnownHosts, auth.hostKeyAlgorithms());
+            // As the Flux CLI: without --private-key-file, fluxboot's own connection offers the SSH agent's keys too.
+            Optional<java.nio.file.Path> agent = auth.privateKey().isPresent() ? Optional.empty()
+                    : agentSocket(run.world().environment());
+            toolAuth = agent.map(keyAuth::withAgent).orElse(keyAuth);
         } else {
             toolAuth = httpAuth(auth);
         }
         return new SourceCredentials(new GitRemote(url, toolAuth, transport), syncUrl, secret, Optional.of(key), false);
+    }
+
+    /** {@code SSH_AUTH_SOCK}, when it names a socket that exists. */
+    static Optional<java.nio.file.Path> agentSocket(java.util.Map<String, String> environment) {
+        return Optional.ofNullable(environment.get("SSH_AUTH_SOCK")).filter(value -> !value.isBlank())
+                .map(java.nio.file.Path::of).filter(java.nio.file.Files::exists);
     }
 
     /** The tool's own HTTP(S) credentials: basic, bearer, or none. */

@@ -20,12 +20,25 @@ public sealed interface GitAuth {
      * @param identity          the private key, kept in memory only
      * @param knownHosts        known_hosts text ({@code host key} lines); the server's key must be in it
      * @param hostKeyAlgorithms host key algorithms to offer (e.g. {@code rsa-sha2-512}); empty for the defaults
+     * @param agentSocket       an SSH agent's socket ({@code SSH_AUTH_SOCK}) whose keys are offered before
+     *                          {@code identity}; empty: no agent
      */
-    record SshKey(SshKeyPair identity, String knownHosts, List<String> hostKeyAlgorithms) implements GitAuth {
+    record SshKey(SshKeyPair identity, String knownHosts, List<String> hostKeyAlgorithms,
+                  java.util.Optional<java.nio.file.Path> agentSocket) implements GitAuth {
         public SshKey {
             Objects.requireNonNull(identity, "identity");
             knownHosts = knownHosts == null ? "" : knownHosts;
             hostKeyAlgorithms = hostKeyAlgorithms == null ? List.of() : List.copyOf(hostKeyAlgorithms);
+            Objects.requireNonNull(agentSocket, "agentSocket");
+        }
+
+        public SshKey(SshKeyPair identity, String knownHosts, List<String> hostKeyAlgorithms) {
+            this(identity, knownHosts, hostKeyAlgorithms, java.util.Optional.empty());
+        }
+
+        /** The same, with the keys of the agent at {@code socket} offered first. */
+        public SshKey withAgent(java.nio.file.Path socket) {
+            return new SshKey(identity, knownHosts, hostKeyAlgorithms, java.util.Optional.of(socket));
         }
 
         @Override
@@ -35,7 +48,8 @@ public sealed interface GitAuth {
 
         @Override
         public String toString() {
-            return "SshKey[" + identity.publicKeyType() + " " + identity.fingerprint() + "]";
+            return "SshKey[" + identity.publicKeyType() + " " + identity.fingerprint()
+                    + agentSocket.map(socket -> ", agent").orElse("") + "]";
         }
     }
 

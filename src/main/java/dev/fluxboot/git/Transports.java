@@ -86,6 +86,8 @@ final class Transports implements AutoCloseable {
                 ? SshAlgorithms.hostKeyNames() : ssh.hostKeyAlgorithms()));
         options.put("KexAlgorithms", String.join(",", SshAlgorithms.keyExchangeNames()));
         options.put("Ciphers", String.join(",", SshAlgorithms.cipherNames()));
+        // Only the agent fluxboot was given, never one found through the user's files.
+        options.put("IdentityAgent", ssh.agentSocket().map(Object::toString).orElse("none"));
         SshConfigStore.HostConfig hostConfig = new FixedHostConfig(Map.copyOf(options));
         SshConfigStore config = new SshConfigStore() {
             @Override
@@ -98,7 +100,9 @@ final class Transports implements AutoCloseable {
                 return hostConfig;
             }
         };
-        return new SshdSessionFactoryBuilder()
+        SshdSessionFactoryBuilder builder = new SshdSessionFactoryBuilder();
+        ssh.agentSocket().ifPresent(socket -> builder.setConnectorFactory(new SshAgentConnectors(socket)));
+        return builder
                 .setHomeDirectory(home)
                 .setSshDirectory(new File(home, ".ssh"))
                 .setConfigStoreFactory((homeDir, configFile, localUser) -> config)
