@@ -180,6 +180,7 @@ class JarTest {
         assumeTrue(Files.isRegularFile(sibling(jar, ".classlist")), "no class list beside " + jar + " (built without it)");
         // Given a copy of the jar with an archive of its own, dumped by this test's Java
         Path copy = Files.copy(jar, dir.resolve("fluxboot.jar"));
+        Files.copy(sibling(jar, ".classlist"), sibling(copy, ".classlist"));
         Path archive = sibling(copy, ".jsa");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Result dump = exec(List.of(javaBin, "-Xshare:dump", "-XX:SharedClassListFile=" + sibling(jar, ".classlist"),
