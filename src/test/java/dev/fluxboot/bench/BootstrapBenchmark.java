@@ -51,7 +51,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       bootstrap into a fresh namespace and repository, then the no-op re-run on the same;</li>
  *   <li>the depth-1 fetch of a large repository (10,000 commits, 20,000 files at the tip, built with
  *       {@code git fast-import}) by {@link RemoteBranch#fetch} against {@code git clone --depth 1
- *       --single-branch} of the same repository, both over the same SSH server.</li>
+ *       --single-branch} of the same repository, both over the same SSH server;</li>
+ *   <li>the no-op re-run of {@code bootstrap git} as a whole process through {@code scripts/fluxboot}
+ *       (issue 12), without a class-data archive and with the one the launcher learned in its
+ *       first run, against what a shell script needs to learn the same facts: OpenSSH's
+ *       {@code git ls-remote} of the repository plus {@code curl} GET of the Kustomization.</li>
  * </ul>
  * Results go to the file named by {@code fluxboot.bench.bootstrap.out} ({@code key=value} lines)
  * and to stdout. Runs only with {@code -Dfluxboot.bench=true}. It checks what it measures (exit 0,
@@ -188,6 +192,121 @@ class BootstrapBenchmark {
         record("clone_git", clone);
         record("clone_git_no_checkout", cloneNoCheckout);
         results.put("clone_transport", "ssh");
+    }
+
+    @Test
+    @Order(3)
+    void wholeProcessNoOpRerunAgainstLsRemoteAndGet() throws Exception {
+        int runs = Integer.getInteger("fluxboot.bench.whole.runs", 5);
+        Path jar = Path.of(System.getProperty("fluxboot.jar", "target/fluxboot.jar")).toAbsolutePath();
+        Path launcher = Path.of("scripts", "fluxboot").toAbsolutePath();
+        String namespace = "bench-whole";
+        String repository = "bench/whole";
+        repositories.create(repository);
+        try (FluxControllerSimulator controllers = new FluxControllerSimulator(kube.client(), namespace).start()) {
+            // Given a bootstrapped namespace and repository
+            bootstrap(namespace, repository);
+            Path knownHosts = Files.writeString(work.resolve("whole-known_hosts"),
+                    HostKeyScanner.scan(ssh.host(), ssh.port()) + "\n");
+            Map<String, String> gitEnv = Map.of("GIT_SSH_COMMAND", "ssh -F /dev/null -i " + keyFile
+                    + " -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="
+                    + knownHosts);
+            io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.fromKubeconfig(
+                    kube.kubeconfig().toFile());
+            Path cert = pem("whole-cert.pem", config.getClientCertData(), config.getClientCertFile());
+            Path clientKey = pem("whole-key.pem", config.getClientKeyData(), config.getClientKeyFile());
+            String kustomization = kube.serverUrl().replaceAll("/$", "")
+                    + "/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/" + namespace + "/kustomizations/" + namespace;
+            List<String> lsRemote = List.of("git", "ls-remote", ssh.url(repository), "refs/heads/main");
+            // -k: the test server's certificate is not one curl can check against its CA file; the
+            // TLS handshake is the same.
+            List<String> get = List.of("curl", "-sSfk", "--cert", cert.toString(), "--key", clientKey.toString(),
+                    "-o", "/dev/null", kustomization);
+            List<String> rerun = new ArrayList<>(List.of(launcher.toString(), "bootstrap", "git", "-n", namespace,
+                    "--url", ssh.url(repository), "--private-key-file", keyFile.toString(), "--silent",
+                    "--path", "clusters/bench", "--version", VERSION, "--manifests", bundle.toString(),
+                    "--kubeconfig", kube.kubeconfig().toString(), "--timeout", "2m"));
+            Path cache = work.resolve("whole-cache");
+            Map<String, String> noArchive = Map.of("FLUXBOOT_JAR", jar.toString(), "FLUXBOOT_CDS", "off",
+                    "XDG_CACHE_HOME", cache.toString());
+            Map<String, String> learned = Map.of("FLUXBOOT_JAR", jar.toString(), "XDG_CACHE_HOME", cache.toString());
+
+            // When: the launcher's first run in a fresh cache (it learns bootstrap's classes in the
+            // background), then interleaved timed runs of each after one warm-up
+            int pushes = ssh.pushCount();
+            results.put("whole_first_learning_ms", String.valueOf(run(rerun, learned)));
+            awaitLauncherJobs(cache.resolve("fluxboot/cds-classlists"));
+            long[] withoutArchive = new long[runs];
+            long[] withArchive = new long[runs];
+            long[] lsRemoteMs = new long[runs];
+            long[] getMs = new long[runs];
+            for (int i = -1; i < runs; i++) {
+                long a = run(rerun, noArchive);
+                long b = run(rerun, learned);
+                long c = run(lsRemote, gitEnv);
+                long d = run(get, Map.of());
+                if (i >= 0) {
+                    withoutArchive[i] = a;
+                    withArchive[i] = b;
+                    lsRemoteMs[i] = c;
+                    getMs[i] = d;
+                }
+            }
+            // Then none of the re-runs pushed
+            assertThat(ssh.pushCount()).isEqualTo(pushes);
+            assertThat(controllers.internalErrors()).isEmpty();
+            record("whole_rerun_no_archive", withoutArchive);
+            record("whole_rerun_archive", withArchive);
+            record("whole_ls_remote", lsRemoteMs);
+            record("whole_get", getMs);
+        }
+    }
+
+    /** The kubeconfig's PEM: its inline data written to a file, or the file it names. */
+    private static Path pem(String name, String base64, String file) throws IOException {
+        if (base64 == null) {
+            return Path.of(file);
+        }
+        Path written = work.resolve(name);
+        Files.write(written, java.util.Base64.getDecoder().decode(base64));
+        Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+        return written;
+    }
+
+    /** Wall time of one run of a process, which must succeed. */
+    private static long run(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("whole.log").toFile());
+        builder.environment().remove("FLUXBOOT_JAVA_OPTS");
+        builder.environment().putAll(env);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        long took = millisSince(started);
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + Files.readString(work.resolve("whole.log")))
+                .isZero();
+        return took;
+    }
+
+    /** The launcher's background jobs have ended when no run's recorded class list is left. */
+    private static void awaitLauncherJobs(Path classLists) throws Exception {
+        if (!Files.isDirectory(classLists)) {
+            return;
+        }
+        try (java.nio.file.WatchService watcher = classLists.getFileSystem().newWatchService()) {
+            classLists.register(watcher, java.nio.file.StandardWatchEventKinds.ENTRY_DELETE);
+            while (true) {
+                try (var files = Files.list(classLists)) {
+                    if (files.noneMatch(path -> path.getFileName().toString().endsWith(".recorded"))) {
+                        return;
+                    }
+                }
+                java.nio.file.WatchKey key = watcher.poll(5, TimeUnit.MINUTES);
+                assertThat(key).as("the launcher's background job ended").isNotNull();
+                key.pollEvents();
+                key.reset();
+            }
+        }
     }
 
     private static void bootstrap(String namespace, String repository) {

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +41,9 @@ class JarTest {
 
     static Result exec(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
         builder.environment().remove("FLUXBOOT_JAVA_OPTS");
+        builder.environment().remove("XDG_CACHE_HOME");
+        builder.environment().putAll(env);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path out = Files.createTempFile("fluxboot-out", ".txt");
         Path err = Files.createTempFile("fluxboot-err", ".txt");
@@ -62,6 +67,10 @@ class JarTest {
     }
 
     static Result launcher(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return launcher(jar, env, args);
+    }
+
+    static Result launcher(Path jar, Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path script = Path.of("scripts", "fluxboot").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
@@ -109,22 +118,102 @@ class JarTest {
     }
 
     @Test
-    void launcherWritesTheClassArchiveOnceAndThenUsesIt(@TempDir Path cache) throws Exception {
-        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+    void inAFreshHomeTheFirstRunMapsTheArchiveBuiltWithTheJar(@TempDir Path home) throws Exception {
+        assumeTrue(Files.isRegularFile(sibling(jar, ".jsa")), "no class-data archive beside " + jar + " (built without it)");
+        // Given a home that has never run fluxboot
+        Path log = home.resolve("class-load.log");
 
-        Result first = launcher(env, "version", "--client");
-        List<Path> archives;
-        try (var files = Files.list(cache.resolve("fluxboot/cds"))) {
-            archives = files.toList();
+        // When the launcher runs a command the build recorded
+        Result result = launcher(freshHome(home, log), "--version");
+
+        // Then it answers, quietly, with its classes mapped from the archive beside the jar
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("fluxboot version ");
+        assertThat(result.err()).isEmpty();
+        assertThat(Files.readString(log)).contains("dev.fluxboot.Main source: shared objects file");
+    }
+
+    @Test
+    void aCommandTheBuildDidNotRecordIsLearnedAfterItsFirstRunAndOnlyOnce(@TempDir Path home) throws Exception {
+        // Given a fresh home, and a command whose classes the build did not all record
+        String[] command = {"completion", "zsh"};
+        Path classLists = home.resolve(".cache/fluxboot/cds-classlists");
+        Path archives = home.resolve(".cache/fluxboot/cds");
+
+        // When it runs three times, each after the background job of the one before has ended
+        Result first = launcher(freshHome(home, home.resolve("first.log")), command);
+        awaitBackgroundJobs(classLists);
+        Path archive = onlyFile(archives, ".jsa");
+        FileTime learned = Files.getLastModifiedTime(archive);
+        Result second = launcher(freshHome(home, home.resolve("second.log")), command);
+        awaitBackgroundJobs(classLists);
+        Result third = launcher(freshHome(home, home.resolve("third.log")), command);
+        awaitBackgroundJobs(classLists);
+
+        // Then every run answered the same, quietly
+        for (Result result : List.of(first, second, third)) {
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.err()).isEmpty();
+            assertThat(result.out()).isEqualTo(first.out()).contains("compdef");
         }
-        Result second = launcher(env, "version", "--client");
+        // and the first run's classes were learned in the background into the cache's archive,
+        // from which the later runs map every class of fluxboot's they load
+        assertThat(Files.readString(home.resolve("first.log"))).contains("source: file:");
+        for (String run : List.of("second.log", "third.log")) {
+            assertThat(Files.readString(home.resolve(run)).lines()
+                    .filter(line -> line.contains(" dev.fluxboot."))
+                    .filter(line -> !line.contains("source: shared objects file")))
+                    .as("classes of fluxboot the %s run loaded from the jar", run).isEmpty();
+        }
+        // and, nothing new after that, the archive was not made again
+        assertThat(Files.getLastModifiedTime(onlyFile(archives, ".jsa"))).isEqualTo(learned);
+        try (var left = Files.list(classLists)) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .as("nothing but the class list is left in " + classLists)
+                    .singleElement().asString().endsWith(".classlist");
+        }
+    }
 
-        assertThat(first.exitCode()).isZero();
-        assertThat(first.err()).isEmpty();
-        assertThat(archives).singleElement().asString().endsWith(".jsa");
-        assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).isEqualTo(first.out()).startsWith("fluxboot ");
-        assertThat(second.err()).isEmpty();
+    /** The launcher's check of the archive beside the jar: which Java made it, and whether it is one. */
+    @Test
+    void theArchiveBesideTheJarIsUsedOnlyByTheJavaThatMadeIt(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isRegularFile(sibling(jar, ".classlist")), "no class list beside " + jar + " (built without it)");
+        // Given a copy of the jar with an archive of its own, dumped by this test's Java
+        Path copy = Files.copy(jar, dir.resolve("fluxboot.jar"));
+        Files.copy(sibling(jar, ".classlist"), sibling(copy, ".classlist"));
+        Path archive = sibling(copy, ".jsa");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Result dump = exec(List.of(javaBin, "-Xshare:dump", "-XX:SharedClassListFile=" + sibling(jar, ".classlist"),
+                "-XX:SharedArchiveFile=" + archive, "-cp", copy.toString()), Map.of());
+        assertThat(dump.exitCode()).as(dump.err()).isZero();
+        String thisJava = Path.of(System.getProperty("java.home")).toRealPath().toString();
+        byte[] goodArchive = Files.readAllBytes(archive);
+        record Case(String stamp, byte[] archive, boolean mapped) {
+        }
+        List<Case> cases = List.of(
+                new Case(thisJava, goodArchive, true),
+                new Case("/opt/another-jdk", goodArchive, false),
+                new Case(thisJava, "not an archive".getBytes(StandardCharsets.UTF_8), false));
+
+        for (Case c : cases) {
+            Files.writeString(sibling(copy, ".jsa.jvm"), c.stamp() + "\n");
+            Files.deleteIfExists(archive);
+            Files.write(archive, c.archive());
+            Path home = Files.createTempDirectory(dir, "home");
+            Path log = home.resolve("class-load.log");
+
+            // When the launcher runs it with this Java
+            Result result = launcher(copy, freshHome(home, log), "--version");
+
+            // Then it answers, without a word about the archive, which it maps only when it is
+            // a real one made by this Java
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).startsWith("fluxboot version ");
+            assertThat(result.err()).as("stderr with stamp %s", c.stamp()).isEmpty();
+            assertThat(Files.readString(log).contains("dev.fluxboot.Main source: shared objects file"))
+                    .as("archive mapped with stamp %s", c.stamp()).isEqualTo(c.mapped());
+            awaitBackgroundJobs(home.resolve(".cache/fluxboot/cds-classlists"));
+        }
     }
 
     @Test
@@ -142,11 +231,9 @@ class JarTest {
     @Test
     void launcherIgnoresABrokenArchive(@TempDir Path cache) throws Exception {
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
-        launcher(env, "--version");
-        Path archive;
-        try (var files = Files.list(cache.resolve("fluxboot/cds"))) {
-            archive = files.findFirst().orElseThrow();
-        }
+        launcher(env, "completion", "zsh");
+        awaitBackgroundJobs(cache.resolve("fluxboot/cds-classlists"));
+        Path archive = onlyFile(cache.resolve("fluxboot/cds"), ".jsa");
         archive.toFile().setWritable(true);
         Files.writeString(archive, "not an archive");
 
@@ -155,5 +242,51 @@ class JarTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("fluxboot version ");
         assertThat(result.err()).isEmpty();
+    }
+
+    /** The environment of a home that has never run fluxboot, with the JVM's class loading logged to {@code log}. */
+    private static Map<String, String> freshHome(Path home, Path log) {
+        return Map.of("HOME", home.toString(),
+                "FLUXBOOT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+    }
+
+    private static Path sibling(Path jar, String suffix) {
+        String name = jar.getFileName().toString();
+        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + suffix);
+    }
+
+    private static Path onlyFile(Path dir, String suffix) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(path -> path.toString().endsWith(suffix)).collect(
+                    java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
+                        assertThat(list).as("files *%s in %s", suffix, dir).hasSize(1);
+                        return list.get(0);
+                    }));
+        }
+    }
+
+    /**
+     * Waits until the launcher's background jobs in {@code classLists} have ended: each run's
+     * recorded class list ({@code .PID.recorded}) is removed last by its job.
+     */
+    private static void awaitBackgroundJobs(Path classLists) throws IOException, InterruptedException {
+        if (!Files.isDirectory(classLists)) {
+            return;
+        }
+        try (WatchService watcher = classLists.getFileSystem().newWatchService()) {
+            classLists.register(watcher, StandardWatchEventKinds.ENTRY_DELETE);
+            while (anyRecorded(classLists)) {
+                WatchKey key = watcher.poll(120, TimeUnit.SECONDS);
+                assertThat(key).as("a background job of the launcher ended in " + classLists).isNotNull();
+                key.pollEvents();
+                key.reset();
+            }
+        }
+    }
+
+    private static boolean anyRecorded(Path classLists) throws IOException {
+        try (var files = Files.list(classLists)) {
+            return files.anyMatch(path -> path.getFileName().toString().endsWith(".recorded"));
+        }
     }
 }

@@ -34,14 +34,39 @@ final class GoYamlLoader {
 
     private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
+    private static final Schema SCHEMA = new GoV3Schema();
+
+    /**
+     * snakeyaml-engine's default: its reader takes the text this many chars at a time. Each
+     * chunk it takes copies its window from the start of the token being scanned, so one token
+     * (a line-long scalar) spread over k chunks costs k copies of up to the whole token:
+     * quadratic, 83 s for a 15 MiB line. A text longer than this is read in one chunk instead
+     * (see {@link #settingsFor}).
+     */
+    static final int CHUNK_CHARS = 1024;
+
     /** Immutable, so shared: building settings and schema is the costly part of a load. */
-    private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setSchema(new GoV3Schema())
-            .setAllowDuplicateKeys(false)
-            .setCodePointLimit(MAX_CODE_POINTS)
-            .setDefaultMap(LinkedHashMap::new)
-            .setDefaultList(ArrayList::new)
-            .build();
+    private static final LoadSettings SETTINGS = settings(CHUNK_CHARS);
+
+    private static LoadSettings settings(int bufferSize) {
+        return LoadSettings.builder()
+                .setSchema(SCHEMA)
+                .setAllowDuplicateKeys(false)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .setDefaultMap(LinkedHashMap::new)
+                .setDefaultList(ArrayList::new)
+                .setBufferSize(bufferSize)
+                .build();
+    }
+
+    /**
+     * The settings to read {@code yaml} with: the shared ones for a text that fits one chunk,
+     * else a buffer as long as the text, so the reader takes it in one read and copies its
+     * window once: the load stays linear in the text's length.
+     */
+    static LoadSettings settingsFor(String yaml) {
+        return yaml.length() < CHUNK_CHARS ? SETTINGS : settings(yaml.length() + 1);
+    }
 
     private GoYamlLoader() {
     }
@@ -52,9 +77,10 @@ final class GoYamlLoader {
     static List<Object> loadAll(String yaml) {
         List<Object> documents = new ArrayList<>();
         try {
-            Composer composer = new Composer(SETTINGS, new NestingLimitedParser(
-                    new ParserImpl(SETTINGS, new StreamReader(SETTINGS, yaml)), MAX_NESTING));
-            StandardConstructor constructor = new StandardConstructor(SETTINGS);
+            LoadSettings settings = settingsFor(yaml);
+            Composer composer = new Composer(settings, new NestingLimitedParser(
+                    new ParserImpl(settings, new StreamReader(settings, yaml)), MAX_NESTING));
+            StandardConstructor constructor = new StandardConstructor(settings);
             while (composer.hasNext()) {
                 Object document = constructor.constructSingleDocument(Optional.of(composer.next()));
                 if (document != null) {
@@ -73,7 +99,8 @@ final class GoYamlLoader {
      */
     static void checkNesting(String yaml) {
         try {
-            Parser parser = new NestingLimitedParser(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, yaml)), MAX_NESTING);
+            LoadSettings settings = settingsFor(yaml);
+            Parser parser = new NestingLimitedParser(new ParserImpl(settings, new StreamReader(settings, yaml)), MAX_NESTING);
             while (parser.hasNext()) {
                 parser.next();
             }

@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fluxboot.FluxbootException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /** Reading YAML streams the way kustomize (go-yaml v3) types them. */
 class GoYamlLoadTest {
@@ -118,5 +127,87 @@ class GoYamlLoadTest {
                 .hasMessageStartingWith("invalid YAML: ")
                 .hasMessageContaining("line ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    /*
+     * Linear in the text's length, proved by counting rather than timing: snakeyaml-engine's
+     * reader copies its window (from the start of the token being scanned to the end of what it
+     * has read) once per chunk it reads, so a scalar spread over k chunks costs k copies of up
+     * to its whole length. A reader that takes any text in at most two reads (the text, then the
+     * end) copies at most twice: linear. With 1 KiB chunks, 4 MiB is 4096 reads and copies.
+     */
+    @Test
+    void aLineLongScalarIsReadInAtMostTwoReadsWhateverItsLength() {
+        for (int size : new int[] {64 * 1024, 1024 * 1024, 4 * 1024 * 1024}) {
+            // Given a document whose one scalar is a single line of `size` chars
+            String yaml = "data:\n  big: " + "a".repeat(size) + "\n";
+            CountingReader source = new CountingReader(yaml);
+
+            // When parsed with the settings the loader chooses for that text
+            String big = lastScalar(GoYamlLoader.settingsFor(yaml), source);
+
+            // Then the whole scalar came out, and the reader was asked at most twice
+            assertThat(big).hasSize(size);
+            assertThat(source.reads).as("reads of a %d-char line", size).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void smallChunksWouldReadALongLineInProportionToItsLength() {
+        // Given a 64 KiB line and the loader's settings for a short text (1 KiB chunks)
+        String yaml = "data:\n  big: " + "a".repeat(64 * 1024) + "\n";
+        CountingReader source = new CountingReader(yaml);
+
+        // When parsed with them
+        lastScalar(GoYamlLoader.settingsFor("a: 1\n"), source);
+
+        // Then the reader is asked once per chunk: what settingsFor avoids for long texts
+        assertThat(source.reads).isGreaterThan(yaml.length() / GoYamlLoader.CHUNK_CHARS);
+    }
+
+    @Test
+    void aLongLineLoadsWhole() {
+        // Given a 4 MiB single-line value beside an ordinary one
+        String value = "x".repeat(4 * 1024 * 1024);
+        String yaml = "kind: ConfigMap\ndata:\n  big: \"" + value + "\"\n  small: ok\n";
+
+        // When read
+        Map<?, ?> doc = (Map<?, ?>) GoYaml.loadAll(yaml).get(0);
+
+        // Then both values are there
+        assertThat(doc.get("data")).isEqualTo(Map.of("big", value, "small", "ok"));
+    }
+
+    private static String lastScalar(LoadSettings settings, Reader source) {
+        Parser parser = new ParserImpl(settings, new StreamReader(settings, source));
+        String last = null;
+        while (parser.hasNext()) {
+            Event event = parser.next();
+            if (event instanceof ScalarEvent scalar) {
+                last = scalar.getValue();
+            }
+        }
+        return last;
+    }
+
+    /** A reader of a text that counts how often it is asked for more. */
+    private static final class CountingReader extends Reader {
+        private final StringReader text;
+        private int reads;
+
+        CountingReader(String text) {
+            this.text = new StringReader(text);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            reads++;
+            return text.read(buffer, offset, length);
+        }
+
+        @Override
+        public void close() {
+            text.close();
+        }
     }
 }
