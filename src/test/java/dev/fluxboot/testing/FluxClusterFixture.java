@@ -91,9 +91,9 @@ public final class FluxClusterFixture {
     /** Waits, watching it, until the object is gone, or its kind is no longer served. */
     public static void awaitGone(KubernetesClient client, String apiVersion, String kind, String namespace, String name,
                                  Duration timeout) {
-        var objects = client.genericKubernetesResources(apiVersion, kind);
-        var object = namespace == null ? objects.withName(name) : objects.inNamespace(namespace).withName(name);
         try {
+            var objects = client.genericKubernetesResources(apiVersion, kind);
+            var object = namespace == null ? objects.withName(name) : objects.inNamespace(namespace).withName(name);
             object.waitUntilCondition(Objects::isNull, timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (KubernetesClientTimeoutException e) {
             throw new AssertionError(kind + "/" + namespace + "/" + name + " still there after " + timeout);
@@ -106,7 +106,8 @@ public final class FluxClusterFixture {
 
     private static boolean notServed(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof KubernetesClientException k && k.getCode() == 404) {
+            if (cause instanceof KubernetesClientException k && (k.getCode() == 404
+                    || String.valueOf(k.getMessage()).startsWith("Could not find the metadata for the given apiVersion and kind"))) {
                 return true;
             }
         }
