@@ -164,8 +164,14 @@ class UninstallFromGitHubTest {
 
     @Test
     void aMissingRepositoryIsAnErrorAndIsNotCreated() {
+        // Given Flux in the cluster (an uninstall needs an installation to start)
+        try (dev.fluxboot.cluster.Cluster cluster = dev.fluxboot.cluster.KubeClusters.connect(
+                java.util.Optional.of(kube.kubeconfig()), java.util.Optional.empty())) {
+            cluster.apply(dev.fluxboot.testing.FluxClusterFixture.v280In("gh-missing"), java.time.Duration.ofMinutes(2));
+        }
+
         // When
-        Run run = uninstallFrom("gh-one", "nowhere", "--silent");
+        Run run = uninstallFrom("gh-missing", "nowhere", "--silent");
 
         // Then
         assertThat(run.exitCode()).isEqualTo(1);
