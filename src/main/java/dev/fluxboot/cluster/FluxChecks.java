@@ -3,6 +3,7 @@ package dev.fluxboot.cluster;
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.ui.Reporter;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +30,19 @@ public final class FluxChecks {
 
     private final Cluster cluster;
     private final Reporter reporter;
+    /** What the controllers' shared timeout is measured by. */
+    private final Clock clock;
     /** The server did not answer its version: every further question would fail the same way. */
     private boolean unreachable;
 
     public FluxChecks(Cluster cluster, Reporter reporter) {
+        this(cluster, reporter, Clock.systemUTC());
+    }
+
+    public FluxChecks(Cluster cluster, Reporter reporter, Clock clock) {
         this.cluster = cluster;
         this.reporter = reporter;
+        this.clock = clock;
     }
 
     /**
@@ -188,13 +196,13 @@ public final class FluxChecks {
                     + SELECTOR + "'");
             return false;
         }
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = clock.instant().plus(timeout);
         boolean ok = true;
         for (Map<String, Object> deployment : deployments.stream()
                 .sorted((a, b) -> Fields.name(a).compareTo(Fields.name(b))).toList()) {
             String name = Fields.name(deployment);
             found.add(name);
-            Duration left = Duration.between(Instant.now(), deadline);
+            Duration left = Duration.between(clock.instant(), deadline);
             try {
                 cluster.waitForDeployments(namespace, List.of(name), left.isNegative() ? Duration.ZERO : left, reporter);
             } catch (FluxbootException e) {

@@ -20,6 +20,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
+import dev.fluxboot.net.Sleeper;
+
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +58,9 @@ final class KubeCluster implements Cluster {
     private final int parallelism;
 
     private final RequestDeadline deadline;
+    /** What the waits for CRDs and Deployments measure their timeout by and pause with. */
+    private final Clock clock;
+    private final Sleeper sleeper;
     private volatile boolean apiServerChecked;
 
     KubeCluster(KubernetesClient client, Duration deploymentPoll, int parallelism) {
@@ -63,7 +69,14 @@ final class KubeCluster implements Cluster {
 
     /** @param timeout how long from now any request may still take ({@code --timeout}); {@code null}: no limit */
     KubeCluster(KubernetesClient client, Duration deploymentPoll, int parallelism, Duration timeout) {
+        this(client, deploymentPoll, parallelism, timeout, Clock.systemUTC(), Sleeper.threadSleep());
+    }
+
+    KubeCluster(KubernetesClient client, Duration deploymentPoll, int parallelism, Duration timeout, Clock clock,
+                Sleeper sleeper) {
         this.client = client;
+        this.clock = clock;
+        this.sleeper = sleeper;
         this.deadline = new RequestDeadline(timeout, client.getConfiguration().getMasterUrl());
         this.errors = new KubeErrors(client.getConfiguration().getMasterUrl());
         this.applier = new ServerSideApplier(client, errors);
@@ -74,7 +87,7 @@ final class KubeCluster implements Cluster {
 
     @Override
     public List<ObjectChange> apply(List<Map<String, Object>> objects, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = clock.instant().plus(timeout);
         List<Map<String, Object>> definitions = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
         for (Map<String, Object> object : objects) {
@@ -83,7 +96,7 @@ final class KubeCluster implements Cluster {
         requireLiveNamespaces(objects);
         requireAcceptedDefinitions(definitions);
         // new CRDs that drop a stored version cannot be applied before their objects move
-        storageMigration.migrateFor(definitions, Duration.between(Instant.now(), deadline), Reporter.silent());
+        storageMigration.migrateFor(definitions, Duration.between(clock.instant(), deadline), Reporter.silent());
         List<ServerSideApplier.Result> results = new ArrayList<>(applyInParallel(definitions));
         waitUntilEstablished(results, deadline, timeout);
         results.addAll(applyInParallel(others));
@@ -246,11 +259,11 @@ final class KubeCluster implements Cluster {
             }
             pending = stillPending;
             if (!pending.isEmpty()) {
-                if (Instant.now().isAfter(deadline)) {
+                if (clock.instant().isAfter(deadline)) {
                     throw new FluxbootException("timed out after " + GoDuration.format(timeout)
                             + " waiting for CustomResourceDefinitions to be established: " + String.join(", ", pending));
                 }
-                ServerSideApplier.sleep(CRD_POLL);
+                pause(CRD_POLL);
             }
         }
     }
@@ -273,7 +286,7 @@ final class KubeCluster implements Cluster {
 
     @Override
     public void waitForDeployments(String namespace, List<String> names, Duration timeout, Reporter reporter) {
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = clock.instant().plus(timeout);
         while (true) {
             Map<String, DeploymentReadiness> readiness = new TreeMap<>();
             for (String name : names) {
@@ -283,7 +296,7 @@ final class KubeCluster implements Cluster {
             }
             boolean allReady = readiness.values().stream().allMatch(DeploymentReadiness::ready);
             boolean anyFailed = readiness.values().stream().anyMatch(r -> r.state() == DeploymentReadiness.State.FAILED);
-            boolean timedOut = !Instant.now().isBefore(deadline);
+            boolean timedOut = !clock.instant().isBefore(deadline);
             if (allReady || anyFailed || timedOut) {
                 report(readiness, reporter);
                 if (allReady) {
@@ -294,7 +307,16 @@ final class KubeCluster implements Cluster {
                         : "timed out after " + GoDuration.format(timeout) + " waiting for deployments in namespace "
                                 + namespace + ": " + notReady(readiness, false));
             }
-            ServerSideApplier.sleep(min(deploymentPoll, Duration.between(Instant.now(), deadline)));
+            pause(min(deploymentPoll, Duration.between(clock.instant(), deadline)));
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            sleeper.sleep(duration.isNegative() ? Duration.ZERO : duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FluxbootException("interrupted");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.fluxboot.cluster;
 
 import dev.fluxboot.FluxbootException;
+import dev.fluxboot.net.Sleeper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,16 @@ public final class KubeClusters {
     /** @param bounded whether every request must end within {@code timeout} from now */
     private static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Map<String, String> env,
                                    Duration timeout, boolean bounded) {
+        return connect(kubeconfig, context, env, timeout, bounded, Clock.systemUTC(), Sleeper.threadSleep());
+    }
+
+    /** As {@link #connect(Optional, Optional)}, its waits measured by {@code clock} and paused by {@code sleeper}. */
+    static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Clock clock, Sleeper sleeper) {
+        return connect(kubeconfig, context, System.getenv(), DEFAULT_TIMEOUT, false, clock, sleeper);
+    }
+
+    private static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Map<String, String> env,
+                                   Duration timeout, boolean bounded, Clock clock, Sleeper sleeper) {
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
         Config config = new KubeconfigResolver(env, home).resolve(kubeconfig, context, timeout);
         // fabric8 retries refused connections 10 times (about 20 s): an unreachable cluster should fail fast
@@ -76,7 +88,7 @@ public final class KubeClusters {
             throw new FluxbootException("cannot set up the connection to " + config.getMasterUrl() + ": " + setupProblem(e)
                     + "; check --kubeconfig/--context");
         }
-        return new KubeCluster(client, DEPLOYMENT_POLL, APPLY_PARALLELISM, bounded ? timeout : null);
+        return new KubeCluster(client, DEPLOYMENT_POLL, APPLY_PARALLELISM, bounded ? timeout : null, clock, sleeper);
     }
 
     private static Duration min(Duration a, Duration b) {

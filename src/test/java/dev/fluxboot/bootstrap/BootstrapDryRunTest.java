@@ -16,10 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code fluxboot bootstrap git --dry-run [--exit-code]} against a real SSH and HTTPS Git server
  * and the real kube-apiserver: nothing pushed, nothing applied, and the plan on stdout.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BootstrapDryRunTest {
 
     @RegisterExtension
@@ -47,6 +43,7 @@ class BootstrapDryRunTest {
 
     private static final String PATH = "clusters/my-cluster";
     private static final String DIR = PATH + "/flux-system/";
+    private static final String FRESH_DIR = PATH + "/fresh/";
     private static final String TOKEN = "tok-dry-5b2d4e6f8a0b7f3e9a1c";
 
     @TempDir
@@ -135,39 +132,38 @@ class BootstrapDryRunTest {
     }
 
     @Test
-    @Order(1)
     void aFreshRepositoryAndClusterShowTheNewFilesAndObjectsAndChangeNothing() {
         // Given
-        repositories.create("org/dry");
-        Map<String, String> before = resourceVersions("flux-system");
+        repositories.create("org/fresh");
+        Map<String, String> before = resourceVersions("fresh");
 
         // When
-        BootstrapRun run = overSsh("flux-system", "org/dry", "--dry-run", "--exit-code");
+        BootstrapRun run = overSsh("fresh", "org/fresh", "--dry-run", "--exit-code");
 
         // Then
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertThat(run.out()).contains(
-                "diff --git a/" + DIR + "gotk-components.yaml b/" + DIR + "gotk-components.yaml\n",
-                "+++ b/" + DIR + "gotk-components.yaml\n", "+# Flux Version: v2.8.0\n",
-                "+++ b/" + DIR + "gotk-sync.yaml\n", "+++ b/" + DIR + "kustomization.yaml\n");
+                "diff --git a/" + FRESH_DIR + "gotk-components.yaml b/" + FRESH_DIR + "gotk-components.yaml\n",
+                "+++ b/" + FRESH_DIR + "gotk-components.yaml\n", "+# Flux Version: v2.8.0\n",
+                "+++ b/" + FRESH_DIR + "gotk-sync.yaml\n", "+++ b/" + FRESH_DIR + "kustomization.yaml\n");
         assertThat(run.out().lines()).contains(
-                "Namespace/flux-system would be created",
-                "Deployment/flux-system/source-controller would be created",
-                "GitRepository/flux-system/flux-system would be created",
-                "Kustomization/flux-system/flux-system would be created",
-                "Secret/flux-system/flux-system would be created",
+                "Namespace/fresh would be created",
+                "Deployment/fresh/source-controller would be created",
+                "GitRepository/fresh/fresh would be created",
+                "Kustomization/fresh/fresh would be created",
+                "Secret/fresh/flux-system would be created",
                 "    keys: identity, identity.pub, known_hosts");
         assertThat(run.err()).contains("would commit component manifests", "would commit sync manifests");
         assertThat(run.out() + run.err()).doesNotContain("PRIVATE KEY").doesNotContain(privateKeyBody());
-        assertThat(repositories.tip("org/dry", "main")).isEmpty();
-        assertThat(kube.client().namespaces().withName("flux-system").get()).isNull();
-        assertThat(resourceVersions("flux-system")).isEqualTo(before);
+        assertThat(repositories.tip("org/fresh", "main")).isEmpty();
+        assertThat(kube.client().namespaces().withName("fresh").get()).isNull();
+        assertThat(resourceVersions("fresh")).isEqualTo(before);
     }
 
     @Test
-    @Order(2)
     void afterARealBootstrapNothingWouldChangeAndAnUpgradeShowsItsDiff() {
         // Given
+        repositories.create("org/dry");
         BootstrapRun real;
         try (FluxControllerSimulator flux = new FluxControllerSimulator(kube.client(), "flux-system").start()) {
             real = overSsh("flux-system", "org/dry");
@@ -201,7 +197,6 @@ class BootstrapDryRunTest {
     }
 
     @Test
-    @Order(3)
     void tokenAuthShowsTheSecretKeysButNeverTheToken() {
         // Given
         repositories.create("org/token");
@@ -221,7 +216,6 @@ class BootstrapDryRunTest {
     }
 
     @Test
-    @Order(4)
     void aKeyThatWouldBeGeneratedIsListedButNotGeneratedOrAskedFor() {
         // Given: no --private-key-file and no source secret; fluxboot reads over HTTPS with the password
         repositories.create("org/newkey");
@@ -243,7 +237,6 @@ class BootstrapDryRunTest {
     }
 
     @Test
-    @Order(5)
     void exitCodeWithoutDryRunIsAUsageError() {
         BootstrapRun run = overSsh("flux-system", "org/dry", "--exit-code");
 

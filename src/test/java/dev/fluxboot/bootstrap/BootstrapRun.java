@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** fluxboot run in-process as {@link Main} runs it, with stdout and stderr captured. */
-record BootstrapRun(int exitCode, String out, String err, long millis) {
+record BootstrapRun(int exitCode, String out, String err) {
 
     static BootstrapRun run(Map<String, String> env, Prompter prompter, List<String> args) {
         return run(env, prompter, args, new ByteArrayOutputStream());
@@ -19,14 +19,12 @@ record BootstrapRun(int exitCode, String out, String err, long millis) {
     /** With {@code err} given, a prompter can read what was printed before it is asked. */
     static BootstrapRun run(Map<String, String> env, Prompter prompter, List<String> args, ByteArrayOutputStream err) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long start = System.nanoTime();
         int exitCode;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             exitCode = Main.run(args.toArray(String[]::new), outStream, errStream, env, prompter);
         }
-        return new BootstrapRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                (System.nanoTime() - start) / 1_000_000);
+        return new BootstrapRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The last line of stderr: the failure line when the run failed. */

@@ -15,10 +15,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code fluxboot bootstrap git} re-run with v2.9.4 on a cluster an older Flux bootstrapped, whose image
  * automation and notification objects are stored in the versions 2.9 removed ({@link OlderFluxRelease}):
  * one commit, the objects kept, the stored versions trimmed, and a warning for each file of the
- * repository that Flux v2.9.4 could no longer apply, with the command that fixes it. In order, one cluster.
+ * repository that Flux v2.9.4 could no longer apply, with the command that fixes it.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BootstrapUpgradeAcrossRemovedApisTest {
 
     @RegisterExtension
@@ -110,9 +106,18 @@ class BootstrapUpgradeAcrossRemovedApisTest {
         }
     }
 
+    /**
+     * One scenario, as objects stored in removed versions can be made once per server: the older
+     * bootstrap, the upgrade with its warning, and the fix the warning names.
+     */
     @Test
-    @Order(1)
-    void anOlderFluxBootstrapsAndItsObjectsAreStoredInV1beta2() {
+    void anOlderFluxThenTheUpgradeWithItsWarningThenTheFixTheWarningNames() throws IOException {
+        anOlderFluxBootstrapsAndItsObjectsAreStoredInV1beta2();
+        theRerunWithV294UpgradesInOneCommitAndWarnsAboutTheFilesItCannotApply();
+        theCommandTheWarningNamesFixesTheFile();
+    }
+
+    private static void anOlderFluxBootstrapsAndItsObjectsAreStoredInV1beta2() {
         // When
         BootstrapRun run = bootstrap("v2.8.1", older);
 
@@ -129,9 +134,7 @@ class BootstrapUpgradeAcrossRemovedApisTest {
                 assertThat(stored).containsExactly("v1beta2"));
     }
 
-    @Test
-    @Order(2)
-    void theRerunWithV294UpgradesInOneCommitAndWarnsAboutTheFilesItCannotApply() {
+    private static void theRerunWithV294UpgradesInOneCommitAndWarnsAboutTheFilesItCannotApply() {
         // Given a file in the Flux folder that its kustomization.yaml does not list: the bootstrap's, not the user's
         String before = repositories.commit(REPOSITORY, "main", Map.of(PATH + "/flux-system/old-alert.yaml",
                 "apiVersion: notification.toolkit.fluxcd.io/v1beta2\nkind: Alert\nmetadata: {name: old}\n"),
@@ -166,9 +169,7 @@ class BootstrapUpgradeAcrossRemovedApisTest {
                         + " --version v2.9.4 and commit the result");
     }
 
-    @Test
-    @Order(3)
-    void theCommandTheWarningNamesFixesTheFile() throws IOException {
+    private static void theCommandTheWarningNamesFixesTheFile() throws IOException {
         // Given the file checked out
         Path checkout = Files.createDirectories(work.resolve("checkout/apps"));
         Path file = Files.writeString(checkout.resolve("image-automation.yaml"),

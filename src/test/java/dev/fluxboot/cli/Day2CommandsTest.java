@@ -8,11 +8,8 @@ import dev.fluxboot.testing.KubeApiServerSupport;
 import dev.fluxboot.ui.Prompter;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
@@ -26,10 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code check}, {@code version}, {@code export} and {@code uninstall} run as a user runs them,
  * against a real kube-apiserver with the real Flux v2.8.0 installation: exit codes, results on
- * stdout only, progress and failures on stderr. The methods share the cluster and run in order;
- * the uninstall ones come last.
+ * stdout only, progress and failures on stderr. The methods share the cluster and run in any
+ * order: each starts with the installation there, installed again after an uninstall took it.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Day2CommandsTest {
 
     @RegisterExtension
@@ -37,15 +33,25 @@ class Day2CommandsTest {
 
     private static final String CRD_LINE_PREFIX = "✔ gitrepositories.source.toolkit.fluxcd.io/";
 
-    @BeforeAll
-    static void install() {
+    @BeforeEach
+    void fluxInstalled() {
+        boolean installed = client().apps().deployments().inNamespace("flux-system")
+                .withLabel("app.kubernetes.io/part-of", "flux").list().getItems().size() == 4
+                && client().apiextensions().v1().customResourceDefinitions()
+                .withName("gitrepositories.source.toolkit.fluxcd.io").get() != null;
+        if (!installed) {
+            install();
+        }
+    }
+
+    private static void install() {
         try (Cluster cluster = KubeClusters.connect(Optional.of(kube.kubeconfig()), Optional.empty())) {
             cluster.apply(FluxClusterFixture.v280In("flux-system"), Duration.ofMinutes(2));
         }
         FluxClusterFixture.V280_CONTROLLERS.forEach(name -> FluxClusterFixture.markAvailable(client(), "flux-system", name));
         // a source with credentials to export
         client().secrets().inNamespace("flux-system").resource(new SecretBuilder().withNewMetadata().withName("creds")
-                .endMetadata().addToData("password", "c2VjcmV0").build()).create();
+                .endMetadata().addToData("password", "c2VjcmV0").build()).createOr(existing -> existing.update());
         client().genericKubernetesResources("source.toolkit.fluxcd.io/v1", "GitRepository").inNamespace("flux-system")
                 .resource(client().getKubernetesSerialization().unmarshal("""
                         apiVersion: source.toolkit.fluxcd.io/v1
@@ -57,13 +63,13 @@ class Day2CommandsTest {
                           url: https://git.example.com/app.git
                           secretRef:
                             name: creds
-                        """, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+                        """, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
+                .createOr(existing -> existing.update());
     }
 
     // ---- check
 
     @Test
-    @Order(1)
     void checkPrePassesOnASupportedServerAndNamesBothVersions() {
         CliRun run = run("check", "--pre");
 
@@ -79,7 +85,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(1)
     void checkRunsEveryCheckAndPassesOnAReadyInstallation() {
         CliRun run = run("check", "--timeout=20s");
 
@@ -100,7 +105,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(1)
     void checkVersionThatIsNoFluxReleaseIsAUsageError() {
         CliRun run = run("check", "--pre", "--version", "v0.41.2");
 
@@ -111,7 +115,6 @@ class Day2CommandsTest {
     // ---- version
 
     @Test
-    @Order(1)
     void versionAddsTheDistributionAndTheControllerImagesOfTheCluster() {
         CliRun text = run("version");
         CliRun yaml = run("version", "-o", "yaml");
@@ -137,7 +140,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(1)
     void versionInANamespaceWithoutFluxFails() {
         CliRun run = run("version", "-n", "default");
 
@@ -149,7 +151,6 @@ class Day2CommandsTest {
     // ---- export
 
     @Test
-    @Order(1)
     void exportWritesYamlOnStdoutOnly() {
         // When
         CliRun run = run("export", "source", "git", "app", "--with-credentials");
@@ -183,7 +184,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(1)
     void exportFlagsWorkBeforeOrAfterTheKindAsFluxsPersistentFlagsDo() {
         CliRun after = run("export", "source", "git", "--all", "--with-credentials");
         CliRun before = run("export", "--all", "source", "--with-credentials", "git");
@@ -194,7 +194,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(1)
     void exportUsageAndLookupErrorsAreOneLineOnStderr() {
         CliRun noName = run("export", "kustomization");
         CliRun nameAndAll = run("export", "ks", "app", "--all");
@@ -220,7 +219,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(1)
     void exportGroupsPrintTheirHelp() {
         CliRun run = run("export", "source");
 
@@ -231,7 +229,6 @@ class Day2CommandsTest {
     // ---- uninstall
 
     @Test
-    @Order(2)
     void uninstallWithoutATerminalNeedsSilent() {
         CliRun run = run("uninstall");
 
@@ -242,7 +239,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(2)
     void uninstallAnsweredNoDeletesNothing() {
         List<String> questions = new ArrayList<>();
         CliRun run = CliRun.run(env(), answering(false, questions), "uninstall", "--kubeconfig", kube.kubeconfig().toString());
@@ -254,7 +250,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(2)
     void uninstallDryRunChangesNothingAndNeedsNoConfirmation() {
         CliRun run = run("uninstall", "--dry-run");
 
@@ -266,7 +261,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(3)
     void uninstallByAUserWhoCannotReadTheInstallationFailsBeforeDeletingAnything() {
         // Given a user without any rights
         String kubeconfig = kube.kubeconfigForUser("nobody").toString();
@@ -283,7 +277,6 @@ class Day2CommandsTest {
     }
 
     @Test
-    @Order(4)
     void uninstallSilentKeepNamespaceRemovesFlux() {
         CliRun run = run("uninstall", "--silent", "--keep-namespace");
 

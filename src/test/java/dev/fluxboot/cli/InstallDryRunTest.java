@@ -6,10 +6,7 @@ import dev.fluxboot.ui.Prompter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
@@ -22,8 +19,10 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code fluxboot install --dry-run [--exit-code]} against a real kube-apiserver (no controllers). */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * {@code fluxboot install --dry-run [--exit-code]} against a real kube-apiserver (no controllers), on
+ * an installation each test makes as it needs it ({@link InstallDryRunOnAFreshClusterTest}: without).
+ */
 class InstallDryRunTest {
 
     @RegisterExtension
@@ -40,6 +39,10 @@ class InstallDryRunTest {
     }
 
     private static CliRun install(String... extra) {
+        return install(kube, bundle, extra);
+    }
+
+    static CliRun install(KubeApiServerSupport kube, Path bundle, String... extra) {
         List<String> args = new ArrayList<>(List.of("install", "--version", "v2.8.0", "--manifests", bundle.toString(),
                 "--kubeconfig", kube.kubeconfig().toString(), "--timeout", "2m"));
         args.addAll(List.of(extra));
@@ -49,9 +52,12 @@ class InstallDryRunTest {
         }
     }
 
-    /** Every object of the namespace's usual kinds, and the CRDs, to its resourceVersion. */
     private static Map<String, String> resourceVersions() {
-        KubernetesClient client = kube.client();
+        return resourceVersions(kube.client());
+    }
+
+    /** Every object of the namespace's usual kinds, and the CRDs, to its resourceVersion. */
+    static Map<String, String> resourceVersions(KubernetesClient client) {
         Map<String, String> versions = new TreeMap<>();
         List<HasMetadata> objects = new ArrayList<>();
         objects.addAll(client.apiextensions().v1().customResourceDefinitions().list().getItems());
@@ -71,31 +77,6 @@ class InstallDryRunTest {
     }
 
     @Test
-    @Order(1)
-    void onAFreshClusterEverythingWouldBeCreatedAndNothingIs() {
-        // Given
-        Map<String, String> before = resourceVersions();
-
-        // When
-        CliRun withExitCode = install("--dry-run", "--exit-code");
-        CliRun withoutExitCode = install("--dry-run");
-
-        // Then
-        assertThat(withExitCode.exitCode()).as(withExitCode.err()).isEqualTo(3);
-        assertThat(withExitCode.out().lines()).contains(
-                "CustomResourceDefinition/gitrepositories.source.toolkit.fluxcd.io would be created",
-                "Namespace/flux-system would be created",
-                "Deployment/flux-system/source-controller would be created");
-        assertThat(withExitCode.err()).contains("dry run: ").doesNotContain(" created\n");
-        assertThat(withoutExitCode.exitCode()).as(withoutExitCode.err()).isZero();
-        assertThat(kube.client().namespaces().withName(NAMESPACE).get()).isNull();
-        assertThat(kube.client().apiextensions().v1().customResourceDefinitions()
-                .withName("gitrepositories.source.toolkit.fluxcd.io").get()).isNull();
-        assertThat(resourceVersions()).isEqualTo(before);
-    }
-
-    @Test
-    @Order(2)
     void afterTheInstallNothingWouldChange() {
         // Given
         CliRun real = install();
@@ -113,30 +94,30 @@ class InstallDryRunTest {
     }
 
     @Test
-    @Order(3)
     void aChangedOptionListsTheConfiguredFieldsAndTheSecretWithoutItsValue() {
-        // Given
+        // Given an installation with the default options
+        CliRun real = install();
+        assertThat(real.exitCode()).as(real.err()).isZero();
         Map<String, String> before = resourceVersions();
 
         // When
         CliRun dryRun = install("--dry-run", "--exit-code", "--registry-creds", "bot:" + REGISTRY_PASSWORD,
-                "--image-pull-secret", "flux-registry", "--log-level", "debug");
+                "--image-pull-secret", "dry-registry", "--log-level", "debug");
 
         // Then
         assertThat(dryRun.exitCode()).as(dryRun.err()).isEqualTo(3);
         assertThat(dryRun.out().lines()).contains(
-                "Secret/flux-system/flux-registry would be created",
+                "Secret/flux-system/dry-registry would be created",
                 "Deployment/flux-system/source-controller would be configured",
                 "    spec.template.spec.imagePullSecrets: added",
                 "    spec.template.spec.containers[0].args[2]: \"--log-level=info\" -> \"--log-level=debug\"");
         assertThat(dryRun.out()).doesNotContain("Namespace/flux-system would");
         assertThat(dryRun.out() + dryRun.err()).doesNotContain(REGISTRY_PASSWORD);
-        assertThat(kube.client().secrets().inNamespace(NAMESPACE).withName("flux-registry").get()).isNull();
+        assertThat(kube.client().secrets().inNamespace(NAMESPACE).withName("dry-registry").get()).isNull();
         assertThat(resourceVersions()).isEqualTo(before);
     }
 
     @Test
-    @Order(4)
     void aChangedSecretShowsOnlyWhichKeyChanges() {
         // Given
         CliRun real = install("--registry-creds", "bot:first-password-1", "--image-pull-secret", "flux-registry");
@@ -159,7 +140,6 @@ class InstallDryRunTest {
     }
 
     @Test
-    @Order(5)
     void exitCodeWithoutDryRunIsAUsageError() {
         CliRun run = install("--exit-code");
 

@@ -10,10 +10,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code fluxboot migrate} in cluster mode, as {@code flux migrate} before a minor upgrade: the cluster runs
  * the real v2.8.1, whose image automation and notification CRDs store v1 (v1beta3), with objects an older
- * release stored in v1beta2 ({@link OlderFluxRelease}). The methods run in order on one cluster.
+ * release stored in v1beta2 ({@link OlderFluxRelease}).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrateClusterTest {
 
     @RegisterExtension
@@ -80,10 +76,13 @@ class MigrateClusterTest {
         return kube.client();
     }
 
+    /**
+     * One scenario, as the objects stored in v1beta2 can be made once per server: a dry run first,
+     * then the migration it listed, then a rerun.
+     */
     @Test
-    @Order(1)
-    void aDryRunListsEveryDefinitionAndObjectAndChangesNothing() {
-        // Given
+    void aDryRunListsEveryDefinitionAndObjectThenTheMigrationRewritesThemThenARerunFindsNothing() {
+        // Given objects stored in v1beta2
         Map<String, String> before = resourceVersions();
 
         // When
@@ -106,17 +105,13 @@ class MigrateClusterTest {
         assertThat(forTheNextRelease.errLines()).filteredOn(line -> line.contains(" rewritten in ")).hasSize(6)
                 .noneMatch(line -> line.contains("transitional"));
         assertThat(resourceVersions()).isEqualTo(before);
-    }
 
-    @Test
-    @Order(2)
-    void migrateRewritesEachObjectAndTrimsTheStoredVersions() {
-        // When
-        CliRun run = migrate();
+        // When the migration runs
+        CliRun migration = migrate();
 
-        // Then
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.errLines()).contains(
+        // Then it rewrites each object and trims the stored versions
+        assertThat(migration.exitCode()).as(migration.err()).isZero();
+        assertThat(migration.errLines()).contains(
                 "✔ ImagePolicy/apps/podinfo migrated to version v1",
                 "✔ imagepolicies.image.toolkit.fluxcd.io migrated to storage version v1",
                 "✔ Receiver/apps/github migrated to version v1",
@@ -133,22 +128,16 @@ class MigrateClusterTest {
             assertThat(live.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getApiVersion)
                     .containsOnly(CURRENT_VERSIONS.get(kind));
         }
-    }
 
-    @Test
-    @Order(3)
-    void aRerunFindsNothingToMigrate() {
-        // Given
-        Map<String, String> before = resourceVersions();
+        // When it is run again
+        Map<String, String> migrated = resourceVersions();
+        CliRun rerun = migrate();
 
-        // When
-        CliRun run = migrate();
-
-        // Then
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.errLines()).containsExactly("► starting migration of custom resources",
+        // Then it finds nothing to migrate
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.errLines()).containsExactly("► starting migration of custom resources",
                 "✔ no custom resources found that require migration");
-        assertThat(resourceVersions()).isEqualTo(before);
+        assertThat(resourceVersions()).isEqualTo(migrated);
     }
 
     /** The resourceVersion of each Flux CRD and each object of {@link OlderFluxRelease#objectsYaml}. */

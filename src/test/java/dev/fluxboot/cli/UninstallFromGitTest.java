@@ -12,10 +12,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code uninstall --from-git git}: a real SSH Git server and the real kube-apiserver; the
  * cluster's Flux folder leaves the repository in one commit, the rest stays.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UninstallFromGitTest {
 
     @RegisterExtension
@@ -57,14 +53,18 @@ class UninstallFromGitTest {
         keyFile = work.resolve("key");
         Files.writeString(keyFile, key.privateKeyPem());
         ssh.authorize(key.publicKey());
-        repositories.create("org/fleet");
+    }
+
+    /** Given: a repository with the Flux folders of two clusters, one and two, and an app of cluster one. */
+    private static void fleet(String repository) {
+        repositories.create(repository);
         Map<String, String> files = new LinkedHashMap<>();
         files.put("clusters/one/flux-system/gotk-components.yaml", "# components\n");
         files.put("clusters/one/flux-system/gotk-sync.yaml", "# sync\nline 2\n");
         files.put("clusters/one/flux-system/kustomization.yaml", "resources: []\n");
         files.put("clusters/one/apps/app.yaml", "# an app\n");
         files.put("clusters/two/flux-system/gotk-sync.yaml", "# other cluster\n");
-        repositories.commit("org/fleet", "main", files, "Add Flux");
+        repositories.commit(repository, "main", files, "Add Flux");
     }
 
     @AfterAll
@@ -77,28 +77,29 @@ class UninstallFromGitTest {
         }
     }
 
-    private static CliRun uninstall(String... extra) {
+    private static CliRun uninstall(String repository, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("uninstall", "--kubeconfig", kube.kubeconfig().toString(),
-                "--from-git", "git", "--url", ssh.url("org/fleet"), "--path", "clusters/one"));
+                "--from-git", "git", "--url", ssh.url(repository), "--path", "clusters/one"));
         args.addAll(List.of(extra));
         return CliRun.run(args.toArray(String[]::new));
     }
 
     @Test
-    @Order(1)
     void aDryRunWithTheSourceSecretsKeyShowsTheRemovalAndPushesNothing() {
-        // Given: the source secret bootstrap would have left, with the key and the server's known_hosts
+        // Given the repository, and the source secret bootstrap would have left, with the key and the
+        // server's known_hosts
+        fleet("org/dry");
         kube.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
                 .build()).createOr(existing -> existing.update());
         kube.client().secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("flux-system").endMetadata()
                 .addToStringData("identity", key.privateKeyPem())
                 .addToStringData("identity.pub", key.authorizedKey() + "\n")
-                .addToStringData("known_hosts", ssh.knownHosts()).build()).create();
-        Optional<ObjectId> tip = repositories.tip("org/fleet", "main");
+                .addToStringData("known_hosts", ssh.knownHosts()).build()).createOr(existing -> existing.update());
+        Optional<ObjectId> tip = repositories.tip("org/dry", "main");
 
         // When
-        CliRun run = uninstall("--dry-run");
+        CliRun run = uninstall("org/dry", "--dry-run");
 
         // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -107,30 +108,31 @@ class UninstallFromGitTest {
                 .doesNotContain("clusters/two", "apps/app.yaml");
         assertThat(run.err()).contains("would remove \"clusters/one/flux-system\" from \"main\"");
         assertThat(run.out() + run.err()).doesNotContain("PRIVATE KEY");
-        assertThat(repositories.tip("org/fleet", "main")).isEqualTo(tip);
+        assertThat(repositories.tip("org/dry", "main")).isEqualTo(tip);
         assertThat(kube.client().secrets().inNamespace(NAMESPACE).withName("flux-system").get()).isNotNull();
     }
 
     @Test
-    @Order(2)
     void theUninstallRemovesTheClustersFolderInOneCommit() {
+        // Given
+        fleet("org/removed");
+
         // When
-        CliRun run = uninstall("--silent", "--private-key-file", keyFile.toString());
-        CliRun again = uninstall("--silent", "--private-key-file", keyFile.toString());
+        CliRun run = uninstall("org/removed", "--silent", "--private-key-file", keyFile.toString());
+        CliRun again = uninstall("org/removed", "--silent", "--private-key-file", keyFile.toString());
 
         // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(repositories.files("org/fleet", "main")).containsExactlyInAnyOrder(
+        assertThat(repositories.files("org/removed", "main")).containsExactlyInAnyOrder(
                 "clusters/one/apps/app.yaml", "clusters/two/flux-system/gotk-sync.yaml");
-        assertThat(repositories.log("org/fleet", "main")).extracting(RevCommit::getShortMessage)
+        assertThat(repositories.log("org/removed", "main")).extracting(RevCommit::getShortMessage)
                 .containsExactly("Remove Flux from clusters/one/flux-system", "Add Flux");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).contains("nothing to remove from Git");
-        assertThat(repositories.log("org/fleet", "main")).hasSize(2);
+        assertThat(repositories.log("org/removed", "main")).hasSize(2);
     }
 
     @Test
-    @Order(3)
     void anUnsupportedProviderOrAMissingUrlIsAUsageError() {
         CliRun unknown = CliRun.run("uninstall", "--silent", "--from-git", "sourcehut");
         CliRun noOwner = CliRun.run("uninstall", "--silent", "--from-git", "github", "--repository", "infra");

@@ -6,11 +6,8 @@ import dev.fluxboot.testing.FluxClusterFixture;
 import dev.fluxboot.testing.KubeApiServerSupport;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,28 +23,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code uninstall} removes only the installation of {@code --namespace}: a namespace without Flux
- * (a typo) changes nothing, and another installation keeps its cluster roles and the CRDs. Two
- * installations (flux-a, flux-b) of the real v2.8.0 manifests on a real kube-apiserver.
+ * (a typo) changes nothing, and another installation keeps its cluster roles and the CRDs. Each
+ * test installs the real v2.8.0 manifests where it needs them on a real kube-apiserver, and what
+ * it leaves is uninstalled after it (keeping the namespace, which the test server could never
+ * finish deleting), so each starts without Flux.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UninstallScopeTest {
 
     @RegisterExtension
     static final KubeApiServerSupport kube = new KubeApiServerSupport();
 
-    @BeforeAll
-    static void installTwice() {
+    private static final List<String> installed = new ArrayList<>();
+
+    /** Given: Flux installed in each of {@code namespaces}. */
+    private static void installed(String... namespaces) {
         try (Cluster cluster = KubeClusters.connect(Optional.of(kube.kubeconfig()), Optional.empty())) {
-            cluster.apply(FluxClusterFixture.v280In("flux-a"), Duration.ofMinutes(2));
-            cluster.apply(FluxClusterFixture.v280In("flux-b"), Duration.ofMinutes(2));
+            for (String namespace : namespaces) {
+                installed.add(namespace);
+                cluster.apply(FluxClusterFixture.v280In(namespace), Duration.ofMinutes(2));
+            }
         }
+    }
+
+    @AfterEach
+    void uninstallWhatTheTestLeft() {
+        for (String namespace : installed) {
+            run("uninstall", "-n", namespace, "--silent", "--keep-namespace"); // fails when the test uninstalled it
+        }
+        installed.clear();
+        FluxClusterFixture.awaitNoFluxCrds(client(), Duration.ofSeconds(60));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--silent", "--dry-run", "--silent --keep-namespace"})
-    @Order(1)
     void aNamespaceWithoutFluxChangesNothingAndFailsWithOneLine(String flags) {
-        // Given the cluster as it is
+        // Given two installations
+        installed("flux-a", "flux-b");
         Map<String, String> before = clusterState();
 
         // When the namespace is mistyped
@@ -64,12 +75,15 @@ class UninstallScopeTest {
     }
 
     @Test
-    @Order(2)
     void dryRunPrintsThePlanOnStdoutAndChangesNothing() {
+        // Given
+        installed("flux-a", "flux-b");
         Map<String, String> before = clusterState();
 
+        // When
         CliRun run = run("uninstall", "-n", "flux-a", "--dry-run");
 
+        // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).contains("Deployment/flux-a/source-controller would be deleted",
                         "ClusterRole/crd-controller-flux-a would be deleted", "Namespace/flux-a would be deleted")
@@ -80,29 +94,37 @@ class UninstallScopeTest {
     }
 
     @Test
-    @Order(3)
     void uninstallingOneOfTwoKeepsTheOtherOnesClusterRolesAndTheCrds() {
-        CliRun run = run("uninstall", "-n", "flux-a", "--silent");
+        // Given two installations (in namespaces of their own: this uninstall deletes its namespace)
+        installed("flux-c", "flux-d");
 
+        // When
+        CliRun run = run("uninstall", "-n", "flux-c", "--silent");
+
+        // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.errLines()).contains("⚠️ keeping the toolkit.fluxcd.io custom resource definitions: Flux is also"
-                + " installed in namespace flux-b", "✔ ClusterRole/crd-controller-flux-a deleted");
-        assertThat(client().apps().deployments().inNamespace("flux-a").list().getItems()).isEmpty();
+                + " installed in namespace flux-d", "✔ ClusterRole/crd-controller-flux-c deleted");
+        assertThat(client().apps().deployments().inNamespace("flux-c").list().getItems()).isEmpty();
         assertThat(names(client().rbac().clusterRoles().withLabel("app.kubernetes.io/part-of", "flux").list().getItems()))
-                .allMatch(name -> name.endsWith("-flux-b")).isNotEmpty();
+                .allMatch(name -> name.endsWith("-flux-d")).isNotEmpty();
         assertThat(names(client().rbac().clusterRoleBindings().withLabel("app.kubernetes.io/part-of", "flux").list()
-                .getItems())).allMatch(name -> name.endsWith("-flux-b")).isNotEmpty();
+                .getItems())).allMatch(name -> name.endsWith("-flux-d")).isNotEmpty();
         assertThat(client().apiextensions().v1().customResourceDefinitions().withLabel("app.kubernetes.io/part-of", "flux")
                 .list().getItems()).hasSizeGreaterThan(10)
                 .allSatisfy(crd -> assertThat(crd.getMetadata().getDeletionTimestamp()).isNull());
-        assertThat(client().apps().deployments().inNamespace("flux-b").list().getItems()).hasSize(4);
+        assertThat(client().apps().deployments().inNamespace("flux-d").list().getItems()).hasSize(4);
     }
 
     @Test
-    @Order(4)
     void theLastInstallationTakesTheCrdsWithIt() {
-        CliRun run = run("uninstall", "-n", "flux-b", "--silent");
+        // Given one installation
+        installed("flux-e");
 
+        // When
+        CliRun run = run("uninstall", "-n", "flux-e", "--silent");
+
+        // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.errLines()).contains("✔ CustomResourceDefinition/gitrepositories.source.toolkit.fluxcd.io deleted");
         FluxClusterFixture.awaitNoFluxCrds(client(), Duration.ofSeconds(60));

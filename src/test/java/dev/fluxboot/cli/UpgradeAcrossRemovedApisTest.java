@@ -15,10 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * storage migration, an object that cannot be rewritten stops the run with every object readable and no
  * stored version dropped, and the next run finishes: every object kept, stored versions trimmed, the v2.9.4
  * definitions applied.
- * The methods run in order on one cluster.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UpgradeAcrossRemovedApisTest {
 
     @RegisterExtension
@@ -92,9 +87,19 @@ class UpgradeAcrossRemovedApisTest {
         return kube.client();
     }
 
+    /**
+     * One scenario, as objects stored in removed versions can be made once per server: the dry run,
+     * a run an admission policy stops, the run that migrates, and a rerun.
+     */
     @Test
-    @Order(1)
-    void theDryRunListsTheMigrationAndChangesNothing() {
+    void aDryRunThenAStoppedRunThenTheMigrationAndTheNewReleaseThenARerun() {
+        theDryRunListsTheMigrationAndChangesNothing();
+        anObjectThatCannotBeRewrittenStopsTheRunAndLosesNothing();
+        theNextRunMigratesEverythingAndInstallsTheNewRelease();
+        aRerunFindsNothingToMigrate();
+    }
+
+    private static void theDryRunListsTheMigrationAndChangesNothing() {
         // Given
         Map<String, String> before = resourceVersions(OLD_VERSIONS);
 
@@ -112,9 +117,7 @@ class UpgradeAcrossRemovedApisTest {
         assertThat(resourceVersions(OLD_VERSIONS)).isEqualTo(before);
     }
 
-    @Test
-    @Order(2)
-    void anObjectThatCannotBeRewrittenStopsTheRunAndLosesNothing() {
+    private static void anObjectThatCannotBeRewrittenStopsTheRunAndLosesNothing() {
         // Given an admission policy that refuses any change to ImagePolicy/apps/podinfo
         freezePodinfoPolicy();
         try {
@@ -139,9 +142,7 @@ class UpgradeAcrossRemovedApisTest {
         }
     }
 
-    @Test
-    @Order(3)
-    void theNextRunMigratesEverythingAndInstallsTheNewRelease() {
+    private static void theNextRunMigratesEverythingAndInstallsTheNewRelease() {
         // When
         CliRun run = install("v2.9.4", v294);
 
@@ -177,9 +178,7 @@ class UpgradeAcrossRemovedApisTest {
         OlderFluxRelease.assertKept(client(), APPS, specsBefore, NEW_VERSIONS);
     }
 
-    @Test
-    @Order(4)
-    void aRerunFindsNothingToMigrate() {
+    private static void aRerunFindsNothingToMigrate() {
         // Given
         Map<String, String> before = resourceVersions(NEW_VERSIONS);
 

@@ -9,10 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
@@ -27,10 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Staged server-side apply of the real Flux v2.8.0/v2.8.1 installation, CRDs as released, against a
- * real kube-apiserver.
- * The methods run in order because they share one cluster: install, re-run, drift, upgrade.
+ * real kube-apiserver. The methods share one cluster and run in any order: each applies the installation
+ * it starts from ({@link KubeClusterApplyOnAnEmptyClusterTest}: the first apply, on a server of its own).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubeClusterApplyTest {
 
     @RegisterExtension
@@ -52,42 +48,9 @@ class KubeClusterApplyTest {
     }
 
     @Test
-    @Order(1)
-    void installsCrdsAndNamespacesFirstSoThatCustomResourcesInTheSameInputSucceed() {
-        // Given the v2.8.0 installation listed backwards (Namespace and CRDs last) after a GitRepository
-        List<Map<String, Object>> objects = new ArrayList<>();
-        objects.add(gitRepository());
-        List<Map<String, Object>> installation = v280();
-        java.util.Collections.reverse(installation);
-        objects.addAll(installation);
-
-        // When
-        long started = System.nanoTime();
-        List<ObjectChange> changes = cluster.apply(objects, TIMEOUT);
-        System.out.printf("apply v2.8.0 (%d objects) to an empty cluster: %d ms%n", changes.size(), (System.nanoTime() - started) / 1_000_000);
-
-        // Then every object was created, CRDs first, and the CRDs are established
-        assertThat(changes).hasSize(objects.size());
-        assertThat(changes).allSatisfy(change -> assertThat(change.action()).isEqualTo(ObjectChange.Action.CREATED));
-        assertThat(changes.get(0).kind()).isEqualTo("CustomResourceDefinition");
-        assertThat(changes.stream().map(ObjectChange::toString))
-                .contains("Namespace/flux-system created", "Deployment/flux-system/source-controller created",
-                        "GitRepository/flux-system/podinfo created", "ClusterRole/crd-controller-flux-system created");
-        for (CustomResourceDefinition crd : client().apiextensions().v1().customResourceDefinitions().list().getItems()) {
-            assertThat(crd.getStatus().getConditions())
-                    .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Established=True"));
-        }
-        GenericKubernetesResource repository = client().genericKubernetesResources("source.toolkit.fluxcd.io/v1", "GitRepository")
-                .inNamespace("flux-system").withName("podinfo").get();
-        assertThat(repository.get("spec", "url").toString()).isEqualTo("https://github.com/stefanprodan/podinfo");
-        assertThat(repository.getMetadata().getManagedFields())
-                .anySatisfy(f -> assertThat(f.getManager() + "/" + f.getOperation()).isEqualTo("flux/Apply"));
-    }
-
-    @Test
-    @Order(2)
     void discoveryReportsTheStorageVersionHashTheStorageMigrationWaitsFor() {
-        // Given the v2.8.0 CRDs (the first test installed them)
+        // Given the v2.8.0 CRDs
+        cluster.apply(v280(), TIMEOUT);
         for (CustomResourceDefinition crd : client().apiextensions().v1().customResourceDefinitions()
                 .withLabel("app.kubernetes.io/part-of", "flux").list().getItems()) {
             String group = crd.getSpec().getGroup();
@@ -106,7 +69,6 @@ class KubeClusterApplyTest {
     }
 
     @Test
-    @Order(2)
     void reRunWithNothingChangedWritesNothing() {
         // Given the installation is in place
         List<Map<String, Object>> objects = new ArrayList<>(v280());
@@ -115,9 +77,7 @@ class KubeClusterApplyTest {
         Map<String, String> before = resourceVersions(objects);
 
         // When
-        long started = System.nanoTime();
         List<ObjectChange> changes = cluster.apply(objects, TIMEOUT);
-        System.out.printf("re-apply v2.8.0 (%d objects), nothing changed: %d ms%n", changes.size(), (System.nanoTime() - started) / 1_000_000);
 
         // Then nothing was written
         assertThat(changes).hasSize(objects.size())
@@ -126,7 +86,6 @@ class KubeClusterApplyTest {
     }
 
     @Test
-    @Order(3)
     void changesOnlyWhatDiffersAndTakesBackFieldsAnotherManagerForced() {
         // Given the installation, then another tool forces replicas: 3 on source-controller
         List<Map<String, Object>> objects = v280();
@@ -153,7 +112,6 @@ class KubeClusterApplyTest {
     }
 
     @Test
-    @Order(4)
     void upgradeToV281ConfiguresEveryObjectAndMovesTheChangedImages() {
         // Given v2.8.0 is installed
         cluster.apply(v280(), TIMEOUT);
@@ -178,9 +136,9 @@ class KubeClusterApplyTest {
     }
 
     @Test
-    @Order(5)
     void anObjectTheServerRejectsIsOneLineNamingIt() {
-        // Given a ConfigMap with an invalid name among valid objects
+        // Given the installation, and a ConfigMap with an invalid name among valid objects
+        cluster.apply(v280(), TIMEOUT);
         Map<String, Object> invalid = new LinkedHashMap<>(Map.of("apiVersion", "v1", "kind", "ConfigMap",
                 "metadata", Map.of("name", "Not_Valid", "namespace", "flux-system")));
 
@@ -193,9 +151,9 @@ class KubeClusterApplyTest {
     }
 
     @Test
-    @Order(6)
     void aKindTheClusterDoesNotServeIsNamed() {
-        // Given a custom resource whose CRD is not installed
+        // Given the installation's namespace, and a custom resource whose CRD is not installed
+        cluster.apply(v280(), TIMEOUT);
         Map<String, Object> unknown = Map.of("apiVersion", "example.org/v1", "kind", "Widget",
                 "metadata", Map.of("name", "w", "namespace", "flux-system"));
 
@@ -207,7 +165,6 @@ class KubeClusterApplyTest {
     }
 
     @Test
-    @Order(7)
     void aCrdThatCannotBeEstablishedStopsTheApplyBeforeItsCustomResources() {
         // Given a CRD with kind Widget in example.org is established
         cluster.apply(List.of(crd("widgets", "Widget")), TIMEOUT);
@@ -245,7 +202,7 @@ class KubeClusterApplyTest {
                 """.formatted(plural, kind, plural)).get(0);
     }
 
-    private static List<Map<String, Object>> v280() {
+    static List<Map<String, Object>> v280() {
         return FluxManifestFixtures.v280Components();
     }
 
@@ -253,7 +210,7 @@ class KubeClusterApplyTest {
         return FluxManifestFixtures.v281Components();
     }
 
-    private static Map<String, Object> gitRepository() {
+    static Map<String, Object> gitRepository() {
         return FluxManifestFixtures.parse("""
                 apiVersion: source.toolkit.fluxcd.io/v1
                 kind: GitRepository

@@ -4,6 +4,8 @@ import dev.fluxboot.testing.RecordingReporter;
 
 import dev.fluxboot.FluxbootException;
 import dev.fluxboot.testing.KubeApiServerSupport;
+import dev.fluxboot.testing.ManualClock;
+import dev.fluxboot.net.Sleeper;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -39,6 +41,8 @@ class KubeClusterServerTest {
 
     @RegisterExtension
     static final KubeApiServerSupport kube = new KubeApiServerSupport();
+
+    private static final String START = "2030-01-01T10:00:00Z";
 
     private static Cluster cluster;
 
@@ -77,24 +81,27 @@ class KubeClusterServerTest {
 
     @Test
     void waitingEndsAsSoonAsTheLastDeploymentBecomesAvailable() throws Exception {
-        // Given one controller that becomes available a moment after the wait started
+        // Given one controller that the "controller manager" makes available during the wait's second pause
         String namespace = namespace();
         createDeployment(namespace, "helm-controller");
-        Thread controllerManager = new Thread(() -> {
-            ServerSideApplier.sleep(Duration.ofMillis(1500));
-            markAvailable(namespace, "helm-controller");
-        });
-        controllerManager.start();
+        ManualClock clock = ManualClock.at(START);
+        Sleeper recorded = clock.sleeper();
+        Sleeper controllerManager = pause -> {
+            recorded.sleep(pause);
+            if (clock.pauses().size() == 2) {
+                markAvailable(namespace, "helm-controller");
+            }
+        };
         RecordingReporter reporter = new RecordingReporter();
 
         // When
-        long started = System.nanoTime();
-        cluster.waitForDeployments(namespace, List.of("helm-controller"), Duration.ofSeconds(30), reporter);
-        controllerManager.join();
+        try (Cluster timed = KubeClusters.connect(Optional.of(kube.kubeconfig()), Optional.empty(), clock, controllerManager)) {
+            timed.waitForDeployments(namespace, List.of("helm-controller"), Duration.ofSeconds(30), reporter);
+        }
 
-        // Then
+        // Then the first look after that pause ended the wait, long before the timeout
         assertThat(reporter.lines()).containsExactly("✔ helm-controller: deployment ready");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(clock.pauses()).hasSize(2);
     }
 
     @Test
@@ -115,14 +122,17 @@ class KubeClusterServerTest {
                 .build());
         RecordingReporter reporter = new RecordingReporter();
 
-        // When / Then: no waiting for the whole timeout
-        long started = System.nanoTime();
-        assertThatThrownBy(() -> cluster.waitForDeployments(namespace, List.of("source-controller", "kustomize-controller"),
-                Duration.ofMinutes(5), reporter))
-                .isInstanceOf(FluxbootException.class)
-                .hasMessage("deployments failed in namespace " + namespace + ": kustomize-controller (ProgressDeadlineExceeded:"
-                        + " ReplicaSet \"kustomize-controller-5d4f\" has timed out progressing.)");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        ManualClock clock = ManualClock.at(START);
+
+        // When / Then: no waiting for the whole timeout, nor at all
+        try (Cluster timed = KubeClusters.connect(Optional.of(kube.kubeconfig()), Optional.empty(), clock, clock.sleeper())) {
+            assertThatThrownBy(() -> timed.waitForDeployments(namespace, List.of("source-controller", "kustomize-controller"),
+                    Duration.ofMinutes(5), reporter))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessage("deployments failed in namespace " + namespace + ": kustomize-controller (ProgressDeadlineExceeded:"
+                            + " ReplicaSet \"kustomize-controller-5d4f\" has timed out progressing.)");
+        }
+        assertThat(clock.pauses()).isEmpty();
         assertThat(reporter.lines()).containsExactly(
                 "✗ kustomize-controller: deployment not ready: ProgressDeadlineExceeded: ReplicaSet \"kustomize-controller-5d4f\""
                         + " has timed out progressing.",
@@ -141,15 +151,20 @@ class KubeClusterServerTest {
                 .build());
         RecordingReporter reporter = new RecordingReporter();
 
+        ManualClock clock = ManualClock.at(START);
+
         // When / Then
-        long started = System.nanoTime();
-        assertThatThrownBy(() -> cluster.waitForDeployments(namespace, List.of("notification-controller", "helm-controller"),
-                Duration.ofSeconds(3), reporter))
-                .isInstanceOf(FluxbootException.class)
-                .hasMessage("timed out after 3s waiting for deployments in namespace " + namespace
-                        + ": helm-controller (deployment not found), notification-controller"
-                        + " (MinimumReplicasUnavailable: Deployment does not have minimum availability.)");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(8));
+        try (Cluster timed = KubeClusters.connect(Optional.of(kube.kubeconfig()), Optional.empty(), clock, clock.sleeper())) {
+            assertThatThrownBy(() -> timed.waitForDeployments(namespace, List.of("notification-controller", "helm-controller"),
+                    Duration.ofSeconds(3), reporter))
+                    .isInstanceOf(FluxbootException.class)
+                    .hasMessage("timed out after 3s waiting for deployments in namespace " + namespace
+                            + ": helm-controller (deployment not found), notification-controller"
+                            + " (MinimumReplicasUnavailable: Deployment does not have minimum availability.)");
+        }
+        // it polled until the whole timeout had passed, and no longer
+        assertThat(clock.pauses()).isNotEmpty().allSatisfy(pause -> assertThat(pause).isLessThanOrEqualTo(KubeClusters.DEPLOYMENT_POLL));
+        assertThat(clock.pauses().stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofSeconds(3));
         assertThat(reporter.lines()).containsExactly(
                 "✗ helm-controller: deployment not found",
                 "✗ notification-controller: deployment not ready: MinimumReplicasUnavailable:"

@@ -1,17 +1,21 @@
 package dev.fluxboot.testing;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Flux v2.8.0 installation on the test API server, and the parts of a controller manager the
@@ -66,50 +70,47 @@ public final class FluxClusterFixture {
         });
     }
 
-    /** Waits until no CRD labelled part-of=flux is left (the API server deletes their objects first). */
+    /**
+     * Waits until no CRD labelled part-of=flux is left (the API server deletes their objects first),
+     * watching the list rather than polling it; {@code timeout} only bounds a wait that would hang.
+     */
     public static void awaitNoFluxCrds(KubernetesClient client, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!client.apiextensions().v1().customResourceDefinitions()
-                .withLabel("app.kubernetes.io/part-of", "flux").list().getItems().isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Flux CRDs still there after " + timeout);
-            }
-            sleep();
-        }
-    }
-
-    /** Waits until the object is gone. */
-    public static void awaitGone(KubernetesClient client, String apiVersion, String kind, String namespace, String name,
-                                 Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (exists(client, apiVersion, kind, namespace, name)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(kind + "/" + namespace + "/" + name + " still there after " + timeout);
-            }
-            sleep();
-        }
-    }
-
-    private static boolean exists(KubernetesClient client, String apiVersion, String kind, String namespace, String name) {
         try {
-            var objects = client.genericKubernetesResources(apiVersion, kind);
-            GenericKubernetesResource object = namespace == null ? objects.withName(name).get()
-                    : objects.inNamespace(namespace).withName(name).get();
-            return object != null;
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return false; // the kind is no longer served
-            }
-            throw e;
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
+            client.apiextensions().v1().customResourceDefinitions().withLabel("app.kubernetes.io/part-of", "flux")
+                    .informOnCondition(List::isEmpty).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Flux CRDs still there after " + timeout);
+        } catch (ExecutionException e) {
+            throw new AssertionError("watching the Flux CRDs failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted");
         }
+    }
+
+    /** Waits, watching it, until the object is gone, or its kind is no longer served. */
+    public static void awaitGone(KubernetesClient client, String apiVersion, String kind, String namespace, String name,
+                                 Duration timeout) {
+        try {
+            var objects = client.genericKubernetesResources(apiVersion, kind);
+            var object = namespace == null ? objects.withName(name) : objects.inNamespace(namespace).withName(name);
+            object.waitUntilCondition(Objects::isNull, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (KubernetesClientTimeoutException e) {
+            throw new AssertionError(kind + "/" + namespace + "/" + name + " still there after " + timeout);
+        } catch (KubernetesClientException e) {
+            if (!notServed(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean notServed(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof KubernetesClientException k && (k.getCode() == 404
+                    || String.valueOf(k.getMessage()).startsWith("Could not find the metadata for the given apiVersion and kind"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

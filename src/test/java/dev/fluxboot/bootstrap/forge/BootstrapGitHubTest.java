@@ -12,11 +12,9 @@ import dev.fluxboot.ui.Prompter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the cluster syncs only if the deploy key was registered right. Scenarios run in order on one API
  * server, each in its own namespace.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BootstrapGitHubTest {
 
     @RegisterExtension
@@ -56,7 +53,6 @@ class BootstrapGitHubTest {
     private static ForgeTestBed bed;
     private static FakeGitHubServer github;
     private static ForgeBootstrapRunner flux;
-    private static final List<String> identities = new ArrayList<>();
 
     @BeforeAll
     static void servers() {
@@ -97,14 +93,18 @@ class BootstrapGitHubTest {
     }
 
     /** The Secret's public key, as the forge stores it (no comment). */
+    /** Given: the cluster bootstrapped into {@code namespace} from the new repository fleet/{@code repository}. */
+    private static void bootstrapped(String namespace, String repository) {
+        Run run = flux.run(namespace, ENV, "--owner", "fleet", "--repository", repository);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
     private static String secretKey(String namespace) {
         Map<String, String> secret = flux.secretData(namespace, "flux-system");
-        identities.add(secret.get("identity"));
         return PublicKeys.material(secret.get("identity.pub"));
     }
 
     @Test
-    @Order(1)
     void newOrganizationRepositoryIsCreatedWithAReadOnlyDeployKeyAndTheClusterSyncsOverSsh() {
         Run run = flux.run("gh-org", ENV, "--owner", "fleet", "--repository", "infra");
 
@@ -131,47 +131,52 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(2)
     void reRunChangesNothingOnTheForgeNorInGit() {
-        String before = tip("fleet/infra");
-        List<DeployKeyView> keys = github.deployKeys("fleet", "infra");
+        // Given
+        bootstrapped("gh-rerun", "rerun");
+        String before = tip("fleet/rerun");
+        List<DeployKeyView> keys = github.deployKeys("fleet", "rerun");
         github.clearRequests();
 
-        Run run = flux.run("gh-org", ENV, "--owner", "fleet", "--repository", "infra");
+        // When
+        Run run = flux.run("gh-rerun", ENV, "--owner", "fleet", "--repository", "rerun");
 
+        // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(tip("fleet/infra")).isEqualTo(before);
-        assertThat(github.deployKeys("fleet", "infra")).isEqualTo(keys);
+        assertThat(tip("fleet/rerun")).isEqualTo(before);
+        assertThat(github.deployKeys("fleet", "rerun")).isEqualTo(keys);
         assertThat(github.writes()).isEmpty();
-        assertThat(run.err()).doesNotContain("created").contains("deploy key \"" + title("gh-org") + "\" is configured");
+        assertThat(run.err()).doesNotContain("created").contains("deploy key \"" + title("gh-rerun") + "\" is configured");
     }
 
     @Test
-    @Order(3)
     void deployKeyDeletedOnTheForgeIsRegisteredAgainWithTheSecretsKey() {
-        String before = tip("fleet/infra");
-        String key = secretKey("gh-org");
-        github.deleteDeployKey("fleet", "infra", title("gh-org"));
-        assertThat(github.deployKeys("fleet", "infra")).isEmpty();
-        assertThat(ForgeChecks.canFetch(bed, flux.syncUrl("gh-org"), flux.secretData("gh-org", "flux-system"))).isFalse();
+        // Given a bootstrapped cluster whose deploy key was deleted on the forge
+        bootstrapped("gh-rekey", "rekey");
+        String before = tip("fleet/rekey");
+        String key = secretKey("gh-rekey");
+        github.deleteDeployKey("fleet", "rekey", title("gh-rekey"));
+        assertThat(github.deployKeys("fleet", "rekey")).isEmpty();
+        assertThat(ForgeChecks.canFetch(bed, flux.syncUrl("gh-rekey"), flux.secretData("gh-rekey", "flux-system"))).isFalse();
 
         // Without controllers: with the key gone a fetch fails, and a Ready=False at the current
         // generation stops the wait at once (as in Flux); the repair itself is what is checked here.
-        Run run = flux.runAlone("gh-org", ENV, Prompter.none(), "--owner", "fleet", "--repository", "infra");
+        // When
+        Run run = flux.runAlone("gh-rekey", ENV, Prompter.none(), "--owner", "fleet", "--repository", "rekey");
 
+        // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(github.deployKeys("fleet", "infra")).singleElement().satisfies(registered -> {
-            assertThat(registered.title()).isEqualTo(title("gh-org"));
+        assertThat(github.deployKeys("fleet", "rekey")).singleElement().satisfies(registered -> {
+            assertThat(registered.title()).isEqualTo(title("gh-rekey"));
             assertThat(registered.key()).isEqualTo(key);
             assertThat(registered.readOnly()).isTrue();
         });
-        assertThat(tip("fleet/infra")).isEqualTo(before);
-        assertThat(run.err()).contains("configured deploy key \"" + title("gh-org") + "\"");
-        assertThat(flux.reconcileSourceNow("gh-org")).startsWith("True");
+        assertThat(tip("fleet/rekey")).isEqualTo(before);
+        assertThat(run.err()).contains("configured deploy key \"" + title("gh-rekey") + "\"");
+        assertThat(flux.reconcileSourceNow("gh-rekey")).startsWith("True");
     }
 
     @Test
-    @Order(4)
     void newPersonalRepositoryPublicWithPrivateFalse() {
         Run run = flux.run("gh-personal", ENV, "--owner", "alice", "--personal", "--private=false",
                 "--repository", "personal-fleet");
@@ -185,7 +190,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(5)
     void existingRepositoryKeepsItsHistoryAndWithoutReconcileItsVisibility() {
         github.addRepository("fleet", "existing", "public", "Existing fleet");
         String initial = tip("fleet/existing");
@@ -204,21 +208,25 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(6)
     void reconcileBringsTheExistingRepositoryToPrivateWithoutANewCommit() {
-        String before = tip("fleet/existing");
+        // Given a public repository that a bootstrap without --reconcile left public
+        github.addRepository("fleet", "made-private", "public", "Existing fleet");
+        Run first = flux.run("gh-private", ENV, "--owner", "fleet", "--repository", "made-private");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        String before = tip("fleet/made-private");
 
-        Run run = flux.run("gh-existing", ENV, "--owner", "fleet", "--repository", "existing", "--reconcile");
+        // When
+        Run run = flux.run("gh-private", ENV, "--owner", "fleet", "--repository", "made-private", "--reconcile");
 
+        // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(github.repository("fleet", "existing")).get()
+        assertThat(github.repository("fleet", "made-private")).get()
                 .satisfies(repo -> assertThat(repo.visibility()).isEqualTo("private"));
-        assertThat(tip("fleet/existing")).isEqualTo(before);
+        assertThat(tip("fleet/made-private")).isEqualTo(before);
         assertThat(run.err()).contains("reconciled (visibility private)");
     }
 
     @Test
-    @Order(7)
     void readWriteKeyMayPush() {
         Run run = flux.run("gh-rw", ENV, "--owner", "fleet", "--repository", "rw", "--read-write-key");
 
@@ -230,7 +238,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(8)
     void teamsAreGrantedWithTheirPermissionAndAMissingTeamIsOnlyAWarning() {
         Run run = flux.run("gh-teams", ENV, "--owner", "fleet", "--repository", "teamed",
                 "--team", "platform", "--team", "viewers:pull,ghosts");
@@ -245,7 +252,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(9)
     void tokenAuthPutsTheTokenInTheSecretOnlyAndRegistersNoKey() {
         Run run = flux.run("gh-token", ENV, "--owner", "fleet", "--repository", "tokened", "--token-auth");
 
@@ -261,7 +267,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(10)
     void twoClustersOnOneRepositoryGetTwoKeysAndBothAreKept() {
         Run first = flux.run("gh-a", ENV, "--owner", "fleet", "--repository", "shared", "--path", "clusters/a");
         Run second = flux.run("gh-b", ENV, "--owner", "fleet", "--repository", "shared", "--path", "clusters/b");
@@ -279,7 +284,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(11)
     void rateLimitWithinTheTimeoutIsWaitedOut() {
         github.exhaustRateLimit(1, 403, Instant.now().plusSeconds(2));
 
@@ -291,7 +295,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(12)
     void rateLimitBeyondTheTimeoutFailsNamingTheResetTime() {
         github.exhaustRateLimit(1, 429, Instant.parse("2099-01-02T03:04:05Z"));
 
@@ -303,7 +306,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(13)
     void badTokenIsOneLineNamingTheVariable() {
         Run run = flux.runAlone("gh-fail", Map.of("GITHUB_TOKEN", BAD_TOKEN), Prompter.none(),
                 "--owner", "fleet", "--repository", "unauthorized");
@@ -315,7 +317,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(14)
     void tokenWithoutTheRepoScopeIsOneLineNamingTheScope() {
         Run run = flux.runAlone("gh-fail", Map.of("GITHUB_TOKEN", NARROW_TOKEN), Prompter.none(),
                 "--owner", "fleet", "--repository", "forbidden");
@@ -327,7 +328,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(15)
     void unknownOwnerIsOneLineNamingTheFlag() {
         Run run = flux.runAlone("gh-fail", ENV, Prompter.none(), "--owner", "ghost-org", "--repository", "infra");
 
@@ -337,7 +337,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(16)
     void withoutTheVariableTheTokenIsAskedForAtTheTerminal() {
         List<String> prompts = new ArrayList<>();
         Prompter person = new Prompter() {
@@ -366,7 +365,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(17)
     void withoutTheVariableAndWithoutATerminalTheRunStopsNamingTheVariable() {
         Run run = flux.runAlone("gh-fail", Map.of(), Prompter.none(), "--owner", "fleet", "--repository", "infra");
 
@@ -376,7 +374,6 @@ class BootstrapGitHubTest {
     }
 
     @Test
-    @Order(18)
     void dryRunListsTheForgeChangesAndChangesNothing() {
         github.clearRequests();
 
@@ -389,15 +386,9 @@ class BootstrapGitHubTest {
         assertThat(run.out() + run.err()).doesNotContain(TOKEN);
     }
 
-    @Test
-    @Order(100)
+    /** Whatever a test did, no token nor private key is in what its runs printed, nor in any repository. */
+    @AfterEach
     void noTokenOrPrivateKeyInAnyOutputOrCommit() {
-        List<String> secrets = new ArrayList<>(List.of(TOKEN, NARROW_TOKEN, BAD_TOKEN));
-        for (String identity : identities) {
-            identity.lines().filter(line -> !line.startsWith("-----") && line.length() >= 16).forEach(secrets::add);
-        }
-        assertThat(flux.runs()).hasSizeGreaterThan(15);
-        flux.assertNothingLeaked(git(), List.of("fleet/infra", "alice/personal-fleet", "fleet/existing", "fleet/rw",
-                "fleet/teamed", "fleet/tokened", "fleet/shared", "fleet/limited"), secrets);
+        flux.assertNothingLeakedSinceTheLastCheck(git(), List.of(TOKEN, NARROW_TOKEN, BAD_TOKEN));
     }
 }

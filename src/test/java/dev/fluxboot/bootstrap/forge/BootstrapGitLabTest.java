@@ -14,11 +14,9 @@ import dev.fluxboot.testing.git.TestCertificates;
 import dev.fluxboot.ui.Prompter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keys to a real SSH Git server, the real kube-apiserver and the simulated controllers (see
  * {@link BootstrapGitHubTest}); plus {@code --deploy-token-auth}.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BootstrapGitLabTest {
 
     @RegisterExtension
@@ -55,6 +52,7 @@ class BootstrapGitLabTest {
     private static String token;
     private static Map<String, String> env;
     private static ForgeBootstrapRunner flux;
+    /** The project deploy tokens the runs made: secrets too. */
     private static final List<String> secrets = new ArrayList<>();
 
     @BeforeAll
@@ -95,14 +93,25 @@ class BootstrapGitLabTest {
         return gitlab.project(path).orElseThrow();
     }
 
+    /** Given: the cluster bootstrapped into {@code namespace} from the new project fleet/platform/{@code repository}. */
+    private static void bootstrapped(String namespace, String repository) {
+        Run run = flux.run(namespace, env, "--owner", "fleet/platform", "--repository", repository);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    /** The tokens, and the project deploy tokens the runs made (the runner finds the private keys itself). */
+    private static List<String> deployTokensAndTokens() {
+        List<String> all = new ArrayList<>(List.of(token, BAD_TOKEN));
+        all.addAll(secrets);
+        return all;
+    }
+
     private static String secretKey(String namespace) {
         Map<String, String> secret = flux.secretData(namespace, "flux-system");
-        secrets.add(secret.get("identity"));
         return PublicKeys.material(secret.get("identity.pub"));
     }
 
     @Test
-    @Order(1)
     void newProjectInASubgroupWithAReadOnlyDeployKey() {
         Run run = flux.run("gl-group", env, "--owner", "fleet/platform", "--repository", "infra");
 
@@ -118,38 +127,39 @@ class BootstrapGitLabTest {
     }
 
     @Test
-    @Order(2)
     void reRunChangesNothing() {
-        String before = tip("fleet/platform/infra");
-        List<StoredKey> keys = project("fleet/platform/infra").deployKeys();
+        // Given
+        bootstrapped("gl-rerun", "rerun");
+        String before = tip("fleet/platform/rerun");
+        List<StoredKey> keys = project("fleet/platform/rerun").deployKeys();
         int writes = gitlab.writes().size();
 
-        Run run = flux.run("gl-group", env, "--owner", "fleet/platform", "--repository", "infra");
+        Run run = flux.run("gl-rerun", env, "--owner", "fleet/platform", "--repository", "rerun");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(tip("fleet/platform/infra")).isEqualTo(before);
-        assertThat(project("fleet/platform/infra").deployKeys()).isEqualTo(keys);
+        assertThat(tip("fleet/platform/rerun")).isEqualTo(before);
+        assertThat(project("fleet/platform/rerun").deployKeys()).isEqualTo(keys);
         assertThat(gitlab.writes()).hasSize(writes);
     }
 
     @Test
-    @Order(3)
     void deployKeyDeletedOnTheForgeIsRegisteredAgain() {
-        String key = secretKey("gl-group");
-        gitlab.deleteDeployKey(project("fleet/platform/infra"), title("gl-group"));
+        // Given
+        bootstrapped("gl-rekey", "rekey");
+        String key = secretKey("gl-rekey");
+        gitlab.deleteDeployKey(project("fleet/platform/rekey"), title("gl-rekey"));
 
-        Run run = flux.runAlone("gl-group", env, Prompter.none(), "--owner", "fleet/platform", "--repository", "infra");
+        Run run = flux.runAlone("gl-rekey", env, Prompter.none(), "--owner", "fleet/platform", "--repository", "rekey");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(project("fleet/platform/infra").deployKeys()).singleElement().satisfies(registered -> {
-            assertThat(registered.title()).isEqualTo(title("gl-group"));
+        assertThat(project("fleet/platform/rekey").deployKeys()).singleElement().satisfies(registered -> {
+            assertThat(registered.title()).isEqualTo(title("gl-rekey"));
             assertThat(PublicKeys.material(registered.key())).isEqualTo(key);
         });
-        assertThat(flux.reconcileSourceNow("gl-group")).startsWith("True");
+        assertThat(flux.reconcileSourceNow("gl-rekey")).startsWith("True");
     }
 
     @Test
-    @Order(4)
     void newPersonalProjectPublicWithTheDeprecatedPrivateFalse() {
         Run run = flux.run("gl-personal", env, "--owner", "alice", "--personal", "--repository", "home",
                 "--private=false");
@@ -163,7 +173,6 @@ class BootstrapGitLabTest {
     }
 
     @Test
-    @Order(5)
     void tokenAuth() {
         Run run = flux.run("gl-token", env, "--owner", "fleet", "--repository", "tokened", "--token-auth");
 
@@ -176,7 +185,6 @@ class BootstrapGitLabTest {
     }
 
     @Test
-    @Order(6)
     void deployTokenAuthPutsAReadOnlyProjectDeployTokenInTheSecretAndKeepsItOnReRun() {
         Run run = flux.run("gl-deploy", env, "--owner", "fleet", "--repository", "deploy-tokened", "--deploy-token-auth");
 
@@ -204,7 +212,6 @@ class BootstrapGitLabTest {
     }
 
     @Test
-    @Order(7)
     void tokenAuthAndDeployTokenAuthTogetherAreAUsageError() {
         Run run = flux.runAlone("gl-fail", env, Prompter.none(), "--owner", "fleet", "--repository", "both",
                 "--token-auth", "--deploy-token-auth");
@@ -214,7 +221,6 @@ class BootstrapGitLabTest {
     }
 
     @Test
-    @Order(8)
     void badToken() {
         Run run = flux.runAlone("gl-fail", Map.of("GITLAB_TOKEN", BAD_TOKEN), Prompter.none(),
                 "--owner", "fleet", "--repository", "unauthorized");
@@ -225,14 +231,9 @@ class BootstrapGitLabTest {
         assertThat(gitlab.project("fleet/unauthorized")).isEmpty();
     }
 
-    @Test
-    @Order(100)
+    /** Whatever a test did, no token nor private key is in what its runs printed, nor in any repository. */
+    @AfterEach
     void noTokenOrPrivateKeyInAnyOutputOrCommit() {
-        List<String> all = new ArrayList<>(List.of(token, BAD_TOKEN));
-        for (String secret : secrets) {
-            secret.lines().filter(l -> !l.startsWith("-----") && l.length() >= 16).forEach(all::add);
-        }
-        flux.assertNothingLeaked(repositories, List.of("fleet/platform/infra", "alice/home", "fleet/tokened",
-                "fleet/deploy-tokened"), all);
+        flux.assertNothingLeakedSinceTheLastCheck(repositories, deployTokensAndTokens());
     }
 }

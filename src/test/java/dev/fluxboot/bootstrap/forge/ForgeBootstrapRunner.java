@@ -45,6 +45,8 @@ final class ForgeBootstrapRunner {
     private final Path manifests;
     private final List<String> connectionFlags;
     private final List<Run> runs = Collections.synchronizedList(new ArrayList<>());
+    /** The namespaces of the runs in {@link #runs}. */
+    private final java.util.Set<String> namespaces = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     /**
      * @param forge           {@code github}, {@code gitlab}, {@code gitea} or {@code bitbucket-server}
@@ -69,6 +71,7 @@ final class ForgeBootstrapRunner {
 
     /** A run without controllers (for runs that stop before the cluster would need them). */
     Run runAlone(String namespace, Map<String, String> env, Prompter prompter, String... args) {
+        namespaces.add(namespace);
         List<String> all = new ArrayList<>(List.of("bootstrap", forge, "-n", namespace));
         List<String> given = List.of(args);
         Map<String, String> defaults = new java.util.LinkedHashMap<>();
@@ -102,9 +105,39 @@ final class ForgeBootstrapRunner {
         }
     }
 
+    /**
+     * No run since the last check printed any of the {@code secrets} or of the private keys of the
+     * source Secrets those runs made, and no repository holds one in any commit; the runs are then
+     * forgotten. For after each test.
+     */
+    void assertNothingLeakedSinceTheLastCheck(GitRepositories repositories, List<String> secrets) {
+        List<String> all = new ArrayList<>(secrets);
+        List<String> checked;
+        synchronized (namespaces) {
+            checked = List.copyOf(namespaces);
+        }
+        for (String namespace : checked) {
+            Secret source = kube.client().secrets().inNamespace(namespace).withName("flux-system").get();
+            if (source != null && source.getData() != null && source.getData().containsKey("identity")) {
+                secretData(namespace, "flux-system").get("identity").lines()
+                        .filter(line -> !line.startsWith("-----") && line.length() >= 16).forEach(all::add);
+            }
+        }
+        try {
+            assertNoneLeaked(repositories, repositories.names(), all);
+        } finally {
+            runs.clear();
+            namespaces.clear();
+        }
+    }
+
     /** No run printed any of the secrets, and no repository holds one in any commit. */
     void assertNothingLeaked(GitRepositories repositories, List<String> repositoryNames, List<String> secrets) {
         assertThat(runs()).isNotEmpty();
+        assertNoneLeaked(repositories, repositoryNames, secrets);
+    }
+
+    private void assertNoneLeaked(GitRepositories repositories, List<String> repositoryNames, List<String> secrets) {
         for (Run run : runs()) {
             for (String secret : secrets) {
                 assertThat(run.out()).doesNotContain(secret);

@@ -12,11 +12,9 @@ import dev.fluxboot.ui.Prompter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code uninstall --from-git github}: two clusters bootstrapped through the real command into one
  * repository of a fake GitHub (API over HTTPS, Git over HTTPS with the token); uninstalling one
- * removes its folder in one commit and deletes its deploy key, the other cluster's stay.
+ * removes its folder in one commit and deletes its deploy key, the other cluster's stay. Each test
+ * bootstraps the two clusters it needs into a repository of its own.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UninstallFromGitHubTest {
 
     @RegisterExtension
@@ -44,7 +42,6 @@ class UninstallFromGitHubTest {
 
     private static final String TOKEN = "ghp_uninstallTokenThatMustNeverBeShown89";
     private static final Map<String, String> ENV = Map.of("GITHUB_TOKEN", TOKEN);
-    private static final String REPOSITORY = "fleet/infra";
 
     @TempDir
     static Path work;
@@ -56,7 +53,7 @@ class UninstallFromGitHubTest {
     private static final List<Run> uninstalls = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
-    static void twoClustersInOneRepository() {
+    static void servers() {
         Path manifests = TestBundles.shared("v2.8.0");
         bed = new ForgeTestBed(work);
         github = FakeGitHubServer.start(bed.certificates(), bed.repositories(), bed.ssh(), bed.gitHttp());
@@ -66,9 +63,16 @@ class UninstallFromGitHubTest {
         flux = new ForgeBootstrapRunner(kube, "github", manifests, List.of(
                 "--hostname", gitHost(), "--api-url", github.apiUrl(), "--ca-file", ca.toString(),
                 "--ssh-hostname", "127.0.0.1:" + bed.ssh().port()));
-        Run one = flux.run("gh-one", ENV, "--owner", "fleet", "--repository", "infra", "--path", "clusters/one");
+    }
+
+    /**
+     * Given: two clusters, namespaces {@code <prefix>-one} and {@code <prefix>-two}, bootstrapped into
+     * the new repository fleet/{@code repository} at clusters/one and clusters/two.
+     */
+    private static void twoClustersIn(String repository, String prefix) {
+        Run one = flux.run(prefix + "-one", ENV, "--owner", "fleet", "--repository", repository, "--path", "clusters/one");
         assertThat(one.exitCode()).as(one.err()).isZero();
-        Run two = flux.run("gh-two", ENV, "--owner", "fleet", "--repository", "infra", "--path", "clusters/two");
+        Run two = flux.run(prefix + "-two", ENV, "--owner", "fleet", "--repository", repository, "--path", "clusters/two");
         assertThat(two.exitCode()).as(two.err()).isZero();
     }
 
@@ -94,12 +98,9 @@ class UninstallFromGitHubTest {
         return namespace + "-main-flux-system-./" + path;
     }
 
-    private static Run uninstall(String... extra) {
-        return uninstallFrom("infra", extra);
-    }
-
-    private static Run uninstallFrom(String repository, String... extra) {
-        List<String> args = new ArrayList<>(List.of("uninstall", "-n", "gh-one", "--kubeconfig", kube.kubeconfig().toString(),
+    /** {@code uninstall --from-git github} of the cluster in {@code namespace}, at clusters/one of fleet/{@code repository}. */
+    private static Run uninstallFrom(String namespace, String repository, String... extra) {
+        List<String> args = new ArrayList<>(List.of("uninstall", "-n", namespace, "--kubeconfig", kube.kubeconfig().toString(),
                 "--timeout", "2m", "--from-git", "github", "--owner", "fleet", "--repository", repository,
                 "--path", "clusters/one", "--hostname", gitHost(), "--api-url", github.apiUrl(), "--ca-file", ca.toString()));
         args.addAll(List.of(extra));
@@ -116,56 +117,61 @@ class UninstallFromGitHubTest {
     }
 
     @Test
-    @Order(1)
     void dryRunShowsTheRemovalAndTheKeyDeletionAndChangesNothing() {
         // Given
-        ObjectId tip = git().tip(REPOSITORY, "main").orElseThrow();
-        List<DeployKeyView> keys = github.deployKeys("fleet", "infra");
+        twoClustersIn("dry", "dry");
+        ObjectId tip = git().tip("fleet/dry", "main").orElseThrow();
+        List<DeployKeyView> keys = github.deployKeys("fleet", "dry");
         assertThat(keys).extracting(DeployKeyView::title)
-                .containsExactlyInAnyOrder(title("gh-one", "clusters/one"), title("gh-two", "clusters/two"));
+                .containsExactlyInAnyOrder(title("dry-one", "clusters/one"), title("dry-two", "clusters/two"));
 
         // When
-        Run run = uninstall("--dry-run");
+        Run run = uninstallFrom("dry-one", "dry", "--dry-run");
 
         // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("diff --git a/clusters/one/gh-one/gotk-sync.yaml", "+++ /dev/null\n",
-                        "deploy key \"" + title("gh-one", "clusters/one") + "\" would be deleted from")
+        assertThat(run.out()).contains("diff --git a/clusters/one/dry-one/gotk-sync.yaml", "+++ /dev/null\n",
+                        "deploy key \"" + title("dry-one", "clusters/one") + "\" would be deleted from")
                 .doesNotContain("clusters/two");
-        assertThat(git().tip(REPOSITORY, "main")).hasValue(tip);
-        assertThat(github.deployKeys("fleet", "infra")).isEqualTo(keys);
+        assertThat(git().tip("fleet/dry", "main")).hasValue(tip);
+        assertThat(github.deployKeys("fleet", "dry")).isEqualTo(keys);
     }
 
     @Test
-    @Order(2)
     void uninstallRemovesOnlyThisClustersFolderInOneCommitAndDeletesOnlyItsKey() {
         // Given
-        List<String> before = git().log(REPOSITORY, "main").stream().map(RevCommit::name).toList();
-        DeployKeyView otherKey = github.deployKeys("fleet", "infra").stream()
-                .filter(key -> key.title().equals(title("gh-two", "clusters/two"))).findFirst().orElseThrow();
+        twoClustersIn("removed", "rm");
+        List<String> before = git().log("fleet/removed", "main").stream().map(RevCommit::name).toList();
+        DeployKeyView otherKey = github.deployKeys("fleet", "removed").stream()
+                .filter(key -> key.title().equals(title("rm-two", "clusters/two"))).findFirst().orElseThrow();
 
         // When
-        Run run = uninstall("--silent");
+        Run run = uninstallFrom("rm-one", "removed", "--silent");
 
         // Then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(git().files(REPOSITORY, "main")).isNotEmpty()
+        assertThat(git().files("fleet/removed", "main")).isNotEmpty()
                 .noneMatch(file -> file.startsWith("clusters/one/"))
-                .contains("clusters/two/gh-two/gotk-sync.yaml", "clusters/two/gh-two/gotk-components.yaml",
-                        "clusters/two/gh-two/kustomization.yaml");
-        List<RevCommit> log = git().log(REPOSITORY, "main");
+                .contains("clusters/two/rm-two/gotk-sync.yaml", "clusters/two/rm-two/gotk-components.yaml",
+                        "clusters/two/rm-two/kustomization.yaml");
+        List<RevCommit> log = git().log("fleet/removed", "main");
         assertThat(log).hasSize(before.size() + 1);
-        assertThat(log.get(0).getShortMessage()).isEqualTo("Remove Flux from clusters/one/gh-one");
+        assertThat(log.get(0).getShortMessage()).isEqualTo("Remove Flux from clusters/one/rm-one");
         assertThat(log.subList(1, log.size())).extracting(RevCommit::name).isEqualTo(before);
-        assertThat(github.deployKeys("fleet", "infra")).containsExactly(otherKey);
-        assertThat(run.err()).contains("deploy key \"" + title("gh-one", "clusters/one") + "\" deleted from");
+        assertThat(github.deployKeys("fleet", "removed")).containsExactly(otherKey);
+        assertThat(run.err()).contains("deploy key \"" + title("rm-one", "clusters/one") + "\" deleted from");
     }
 
     @Test
-    @Order(3)
     void aMissingRepositoryIsAnErrorAndIsNotCreated() {
+        // Given Flux in the cluster (an uninstall needs an installation to start)
+        try (dev.fluxboot.cluster.Cluster cluster = dev.fluxboot.cluster.KubeClusters.connect(
+                java.util.Optional.of(kube.kubeconfig()), java.util.Optional.empty())) {
+            cluster.apply(dev.fluxboot.testing.FluxClusterFixture.v280In("gh-missing"), java.time.Duration.ofMinutes(2));
+        }
+
         // When
-        Run run = uninstallFrom("nowhere", "--silent");
+        Run run = uninstallFrom("gh-missing", "nowhere", "--silent");
 
         // Then
         assertThat(run.exitCode()).isEqualTo(1);
@@ -173,15 +179,17 @@ class UninstallFromGitHubTest {
         assertThat(github.repository("fleet", "nowhere")).isEmpty();
     }
 
-    @Test
-    @Order(100)
+    /** Whatever a test did, the token is in nothing its runs printed, nor in any repository. */
+    @AfterEach
     void theTokenIsInNoOutput() {
-        List<Run> all = new ArrayList<>(flux.runs());
-        all.addAll(uninstalls);
-        assertThat(uninstalls).hasSize(3);
-        for (Run run : all) {
-            assertThat(run.out()).doesNotContain(TOKEN);
-            assertThat(run.err()).doesNotContain(TOKEN);
+        try {
+            for (Run run : uninstalls) {
+                assertThat(run.out()).doesNotContain(TOKEN);
+                assertThat(run.err()).doesNotContain(TOKEN);
+            }
+        } finally {
+            uninstalls.clear();
         }
+        flux.assertNothingLeakedSinceTheLastCheck(git(), List.of(TOKEN));
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -102,6 +104,8 @@ public final class FluxControllerSimulator implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean paused;
     private volatile Thread thread;
+    /** Advances one phase at the end of each background pass, paused ones included. */
+    private final Phaser backgroundPasses = new Phaser(1);
 
     /**
      * A simulator for the objects of one namespace (the bootstrap's, e.g. {@code flux-system});
@@ -209,6 +213,30 @@ public final class FluxControllerSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the background thread has gone through {@code count} more passes (a paused pass
+     * counts: it is the moment the controllers would have acted).
+     *
+     * @param timeout only bounds a wait that would otherwise hang
+     */
+    public void awaitBackgroundPasses(int count, Duration timeout) {
+        if (thread == null) {
+            throw new IllegalStateException("the simulator was not started");
+        }
+        int phase = backgroundPasses.getPhase();
+        try {
+            for (int i = 0; i < count; i++) {
+                phase = backgroundPasses.awaitAdvanceInterruptibly(phase, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the simulated controllers", e);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the simulator of " + namespace + " made no pass within " + timeout
+                    + (internalErrors().isEmpty() ? "" : "; simulator errors: " + internalErrors()));
+        }
+    }
+
     /** Unexpected errors of background passes (API server failures, bugs), newest last; empty when all went well. */
     public List<String> internalErrors() {
         return ledger.errors();
@@ -231,6 +259,7 @@ public final class FluxControllerSimulator implements AutoCloseable {
     private void run() {
         while (stopping.getCount() > 0) {
             pass(false, null, null, false);
+            backgroundPasses.arrive();
             try {
                 if (stopping.await(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -523,11 +524,11 @@ class FluxControllerSimulatorTest {
         try (FluxControllerSimulator flux = new FluxControllerSimulator(client, namespace).start()) {
             flux.pause();
 
-            // When the sync objects appear and several passes go by
+            // When the sync objects appear and several background passes go by
             gitRepository(namespace, ssh.url(repo), "main");
             kustomization(namespace, "./clusters/my-cluster");
             flux.reconcileNow();
-            Thread.sleep(FluxControllerSimulator.REFETCH_INTERVAL.toMillis() + 500);
+            flux.awaitBackgroundPasses(3, Duration.ofSeconds(30));
 
             // Then nothing was written
             assertUntouched(FluxResources.GIT_REPOSITORIES, namespace);
@@ -652,21 +653,16 @@ class FluxControllerSimulatorTest {
                 .toList();
     }
 
-    private static void awaitCondition(ResourceDefinitionContext type, String namespace,
-                                       String prefix) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            Object status = FluxResources.status(object(type, namespace));
-            if (status != null && conditions(Nested.copy(status)).stream().anyMatch(c -> c.startsWith(prefix))) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("%s %s has a condition %s", type.getKind(), namespace, prefix).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+    /** Waits, watching the object, until it has a condition starting with {@code prefix}. */
+    private static void awaitCondition(ResourceDefinitionContext type, String namespace, String prefix) {
+        try {
+            client.genericKubernetesResources(type).inNamespace(namespace).withName(namespace).waitUntilCondition(object -> {
+                Object status = object == null ? null : FluxResources.status(object);
+                return status != null && conditions(Nested.copy(status)).stream().anyMatch(c -> c.startsWith(prefix));
+            }, 30, TimeUnit.SECONDS);
+        } catch (io.fabric8.kubernetes.client.KubernetesClientTimeoutException e) {
+            throw new AssertionError(type.getKind() + " " + namespace + " has no condition " + prefix + ": "
+                    + FluxResources.status(object(type, namespace)));
         }
     }
 }

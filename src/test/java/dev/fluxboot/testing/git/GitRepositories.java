@@ -71,6 +71,11 @@ public final class GitRepositories implements AutoCloseable {
         return Optional.ofNullable(repositories.get(normalize(requestPath)));
     }
 
+    /** The names of the repositories created so far ({@code org/repo}), sorted. */
+    public List<String> names() {
+        return repositories.keySet().stream().sorted().toList();
+    }
+
     public Repository get(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException("no repository " + name));
     }
