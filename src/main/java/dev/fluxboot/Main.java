@@ -1,5 +1,6 @@
 package dev.fluxboot;
 
+import dev.fluxboot.cli.BootstrapCommand;
 import dev.fluxboot.cli.CommandTree;
 import dev.fluxboot.api.BuildInfo;
 import dev.fluxboot.api.Cancellation;
@@ -100,7 +101,8 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
                           Cancellation cancellation) {
         try {
-            return commandLine(out, err, env, prompter, Optional.of(List.of(args)), cancellation).execute(args);
+            CommandLine commandLine = commandLine(out, err, env, prompter, Optional.of(List.of(args)), cancellation);
+            return commandLine.execute(BootstrapCommand.providerFirst(commandLine, args));
         } catch (StackOverflowError | OutOfMemoryError e) {
             // picocli hands only Exceptions to the handler; these would print a thousand-line trace
             err.println("✗ unexpected error: " + Failures.reason(e) + " (run with --verbose for the stack trace)");

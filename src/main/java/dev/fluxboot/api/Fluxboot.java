@@ -20,6 +20,7 @@ import dev.fluxboot.cluster.FluxClusterInfo;
 import dev.fluxboot.cluster.FluxComponentVersions;
 import dev.fluxboot.cluster.FluxExporter;
 import dev.fluxboot.cluster.FluxKind;
+import dev.fluxboot.cluster.KubeClusters;
 import dev.fluxboot.cluster.KubernetesVersionRequirement;
 import dev.fluxboot.git.ScratchSpace;
 import dev.fluxboot.net.Sleeper;
@@ -307,6 +308,15 @@ public final class Fluxboot {
             info.putAll(versions.controllers());
         }
         return new VersionReport(info);
+    }
+
+    /**
+     * The namespace of the kubeconfig context the access selects ({@code --ns-follows-kube-context}),
+     * read from the kubeconfig files only (nothing is sent to the cluster). Empty when the context
+     * sets none, or when the kubeconfig cannot be read (the run itself then reports why).
+     */
+    public static Optional<String> contextNamespace(ClusterAccess access, Map<String, String> environment) {
+        return KubeClusters.contextNamespace(Requests.connection(access), environment);
     }
 
     /** The installed Flux is checked against its own requirement; an unreachable cluster is reported by the checks. */

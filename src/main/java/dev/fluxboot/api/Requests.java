@@ -9,6 +9,7 @@ import dev.fluxboot.bootstrap.RegistryCredentials;
 import dev.fluxboot.bootstrap.SourceAuth;
 import dev.fluxboot.bootstrap.SyncTarget;
 import dev.fluxboot.bootstrap.UninstallRequest;
+import dev.fluxboot.cluster.ConnectionCheck;
 import dev.fluxboot.cluster.KubeConnection;
 import dev.fluxboot.git.CommitDetails;
 import dev.fluxboot.git.CommitSigner;
@@ -68,8 +69,38 @@ final class Requests {
         this.reporter = reporter;
     }
 
+    /**
+     * The cluster layer's value of a {@link ClusterAccess}, checked: a certificate file that is
+     * missing or holds no PEM, flags that cannot work together, are usage errors here, before any run.
+     */
     static KubeConnection connection(ClusterAccess cluster) {
-        return KubeConnection.builder().kubeconfig(cluster.kubeconfig()).context(cluster.context()).build();
+        KubeConnection connection = KubeConnection.builder()
+                .kubeconfigs(cluster.configPaths())
+                .context(cluster.context())
+                .clusterName(cluster.cluster())
+                .userName(cluster.user())
+                .server(cluster.server())
+                .tlsServerName(cluster.tlsServerName())
+                .insecureSkipTlsVerify(cluster.insecureSkipTlsVerify())
+                .certificateAuthority(pem(cluster.certificateAuthority(), cluster.certificateAuthorityPem()))
+                .clientCertificate(pem(cluster.clientCertificate(), cluster.clientCertificatePem()))
+                .clientKey(pem(cluster.clientKey(), cluster.clientKeyPem().map(Secret::reveal)))
+                .token(cluster.token().map(Secret::reveal))
+                .impersonate(cluster.impersonate(), cluster.impersonateGroups(), cluster.impersonateUid(),
+                        cluster.impersonateExtra())
+                .rateLimit(cluster.kubeApiQps(), cluster.kubeApiBurst())
+                .cacheDir(cluster.cacheDir())
+                .disableCompression(cluster.disableCompression())
+                .proxyUrl(cluster.proxyUrl())
+                .exec(cluster.exec().map(exec -> new KubeConnection.Exec(exec.apiVersion(), exec.command(), exec.args(),
+                        exec.env())))
+                .build();
+        ConnectionCheck.require(connection);
+        return connection;
+    }
+
+    private static Optional<KubeConnection.Pem> pem(Optional<Path> file, Optional<String> text) {
+        return file.<KubeConnection.Pem>map(KubeConnection.Pem.File::new).or(() -> text.map(KubeConnection.Pem.Text::new));
     }
 
     static String namespace(String namespace) {

@@ -11,6 +11,14 @@ import picocli.CommandLine.Command;
                 BootstrapGiteaCommand.class, BootstrapBitbucketServerCommand.class})
 public final class BootstrapCommand extends BaseCommand {
 
+    /**
+     * The arguments with the provider word moved before the bootstrap flags that precede it
+     * ({@code bootstrap --version=v2.9.4 git}), as cobra's persistent flags allow.
+     */
+    public static String[] providerFirst(picocli.CommandLine root, String[] args) {
+        return BootstrapArguments.providerFirst(root, args);
+    }
+
     @Override
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
         spec().commandLine().usage(environment.out());

@@ -54,8 +54,9 @@ final class ExecCredentialPlugin {
     private final Map<String, String> env;
 
     /**
-     * @param user       the kubeconfig user the plugin is for, for messages
-     * @param kubeconfig the file that defines the user: a relative command with a {@code /} is relative to its folder
+     * @param user       the kubeconfig user the plugin is for, for messages; null for a plugin given as values
+     * @param kubeconfig the file that defines the user: a relative command with a {@code /} is relative to its
+     *                   folder; null: to the working directory
      * @param env        the environment of the run (its PATH finds the command; passed on to the plugin)
      */
     ExecCredentialPlugin(ExecConfig exec, String user, File kubeconfig, Map<String, String> env) {
@@ -210,6 +211,9 @@ final class ExecCredentialPlugin {
     }
 
     private FluxbootException failure(String what) {
+        if (user == null) {
+            return new FluxbootException("the exec credential plugin " + what + "; check its exec settings");
+        }
         return new FluxbootException("the credential plugin of kubeconfig user \"" + user + "\" " + what
                 + "; check --kubeconfig/--context");
     }

@@ -1,11 +1,15 @@
 package dev.fluxboot.cluster;
 
 import dev.fluxboot.FluxbootException;
-import dev.fluxboot.net.Sleeper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.internal.SSLUtils;
+import dev.fluxboot.net.Sleeper;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +46,7 @@ public final class KubeClusters {
     /** The connector of the workflows: {@code KUBECONFIG} and {@code HOME} come from {@code env}. */
     public static ClusterConnector connector(Map<String, String> env) {
         Map<String, String> copy = Map.copyOf(env);
-        return (connection, timeout) -> connect(connection.kubeconfig(), connection.context(), copy, timeout);
+        return (connection, timeout) -> connect(connection, copy, timeout);
     }
 
     /** As {@link #connect(Optional, Optional)}, reading {@code KUBECONFIG} and {@code HOME} from {@code env}. */
@@ -60,35 +64,93 @@ public final class KubeClusters {
         return connect(kubeconfig, context, env, timeout, true);
     }
 
+    /**
+     * The cluster a {@link KubeConnection} names (kubeconfig files, context and the connection flags
+     * over them), within {@code timeout} as {@link #connect(Optional, Optional, Map, Duration)}.
+     *
+     * @throws dev.fluxboot.UsageException when a connection value cannot work (a missing certificate file ...)
+     * @throws FluxbootException           when no kubeconfig is found, it cannot be read or names no such context
+     */
+    public static Cluster connect(KubeConnection connection, Map<String, String> env, Duration timeout) {
+        return connect(connection, env, timeout, true);
+    }
+
+    /**
+     * The namespace of the context the connection selects ({@code --context}, else the current one),
+     * from the kubeconfig files alone; empty when it sets none or the files cannot be read.
+     */
+    public static Optional<String> contextNamespace(KubeConnection connection, Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+        return new KubeconfigResolver(env, home).contextNamespace(connection);
+    }
+
     /** @param bounded whether every request must end within {@code timeout} from now */
     private static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Map<String, String> env,
                                    Duration timeout, boolean bounded) {
-        return connect(kubeconfig, context, env, timeout, bounded, Clock.systemUTC(), Sleeper.threadSleep());
+        return connect(KubeConnection.builder().kubeconfig(kubeconfig).context(context).build(), env, timeout, bounded);
     }
 
     /** As {@link #connect(Optional, Optional)}, its waits measured by {@code clock} and paused by {@code sleeper}. */
     static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Clock clock, Sleeper sleeper) {
-        return connect(kubeconfig, context, System.getenv(), DEFAULT_TIMEOUT, false, clock, sleeper);
+        return connect(KubeConnection.builder().kubeconfig(kubeconfig).context(context).build(), System.getenv(),
+                DEFAULT_TIMEOUT, false, clock, sleeper);
     }
 
-    private static Cluster connect(Optional<Path> kubeconfig, Optional<String> context, Map<String, String> env,
-                                   Duration timeout, boolean bounded, Clock clock, Sleeper sleeper) {
+    private static Cluster connect(KubeConnection connection, Map<String, String> env, Duration timeout, boolean bounded) {
+        return connect(connection, env, timeout, bounded, Clock.systemUTC(), Sleeper.threadSleep());
+    }
+
+    private static Cluster connect(KubeConnection connection, Map<String, String> env, Duration timeout, boolean bounded,
+                                   Clock clock, Sleeper sleeper) {
+        return new KubeCluster(client(connection, env, timeout), DEPLOYMENT_POLL, APPLY_PARALLELISM,
+                bounded ? timeout : null, clock, sleeper);
+    }
+
+    /** The fabric8 client of a connection; tests ask the server who it is through it. */
+    static KubernetesClient client(KubeConnection connection, Map<String, String> env, Duration timeout) {
+        ConnectionCheck.require(connection);
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
-        Config config = new KubeconfigResolver(env, home).resolve(kubeconfig, context, timeout);
+        Config config = new KubeconfigResolver(env, home).resolve(connection, timeout);
         // fabric8 retries refused connections 10 times (about 20 s): an unreachable cluster should fail fast
         config.setRequestRetryBackoffLimit(3);
         config.setRequestTimeout((int) min(MAX_REQUEST_TIMEOUT, timeout).toMillis());
         config.setConnectionTimeout((int) min(MAX_CONNECT_TIMEOUT, timeout).toMillis());
         config.setMaxConcurrentRequestsPerHost(2 * APPLY_PARALLELISM);
-        KubernetesClient client;
+        RequestRateLimiter limiter = RequestRateLimiter.of(connection.qps(), connection.burst(), Clock.systemUTC(),
+                Sleeper.threadSleep());
         try {
-            client = new KubernetesClientBuilder().withConfig(config).build();
+            KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+            if (limiter != null || connection.tlsServerName().isPresent()) {
+                builder.withHttpClientBuilderConsumer(http -> {
+                    if (limiter != null) {
+                        http.addOrReplaceInterceptor("fluxboot-rate-limit", limiter);
+                    }
+                    connection.tlsServerName().ifPresent(name -> http.sslContext(keyManagers(config),
+                            ServerNameTrust.wrap(trustManagers(config), name)));
+                });
+            }
+            return builder.build();
         } catch (KubernetesClientException e) {
             // the TLS setup reads the certificate and key files the kubeconfig names
             throw new FluxbootException("cannot set up the connection to " + config.getMasterUrl() + ": " + setupProblem(e)
                     + "; check --kubeconfig/--context");
         }
-        return new KubeCluster(client, DEPLOYMENT_POLL, APPLY_PARALLELISM, bounded ? timeout : null, clock, sleeper);
+    }
+
+    private static KeyManager[] keyManagers(Config config) {
+        try {
+            return SSLUtils.keyManagers(config);
+        } catch (Exception e) {
+            throw KubernetesClientException.launderThrowable(e);
+        }
+    }
+
+    private static TrustManager[] trustManagers(Config config) {
+        try {
+            return SSLUtils.trustManagers(config);
+        } catch (Exception e) {
+            throw KubernetesClientException.launderThrowable(e);
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -89,6 +89,18 @@ final class KubeErrors {
         return error.getCode() + (status != null && status.getReason() != null ? " " + status.getReason() : "");
     }
 
+    /** The innermost TLS or certificate reason: the outer ones (vert.x's) only say that TLS failed. */
+    private static String deepestTlsReason(Throwable error) {
+        String reason = error.getMessage();
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if ((cause instanceof SSLException || cause instanceof java.security.cert.CertificateException
+                    || cause instanceof java.security.GeneralSecurityException) && cause.getMessage() != null) {
+                reason = cause.getMessage();
+            }
+        }
+        return reason == null ? "handshake failed" : reason;
+    }
+
     private static Optional<String> unreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectException) {
@@ -105,7 +117,8 @@ final class KubeErrors {
                 return Optional.of("connection timed out");
             }
             if (cause instanceof SSLException) {
-                return Optional.of("TLS failed (" + firstLine(cause.getMessage()) + ")");
+                return Optional.of("TLS failed (" + firstLine(deepestTlsReason(cause)) + "; the server's certificate"
+                        + " authority, --tls-server-name or --insecure-skip-tls-verify may be wrong)");
             }
         }
         return Optional.empty();

@@ -140,7 +140,7 @@ class RootCommandTest {
             "export kustomizaton|✗ unknown command \"kustomizaton\" for \"fluxboot export\": did you mean"
                     + " \"kustomization\"? Run 'fluxboot export --help' for usage.",
             "frobnicate|✗ unknown command \"frobnicate\" for \"fluxboot\" (commands: install, bootstrap, version,"
-                    + " completion, check, uninstall, export). Run 'fluxboot --help' for usage.",
+                    + " completion, check, uninstall, export, migrate, terraform). Run 'fluxboot --help' for usage.",
             "install --namespce=flux|✗ unknown flag --namespce: did you mean --namespace?"
                     + " Run 'fluxboot install --help' for usage.",
             "uninstall --dry-rn|✗ unknown flag --dry-rn: did you mean --dry-run? Run 'fluxboot uninstall --help' for usage.",
@@ -156,7 +156,7 @@ class RootCommandTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {
             "bootstrap git --pasword hunter2-Secret9", "bootstrap git --pasword=hunter2-Secret9",
-            "install --token hunter2-Secret9", "version hunter2-Secret9", "install --registry-creds user hunter2-Secret9"})
+            "install --api-token hunter2-Secret9", "version hunter2-Secret9", "install --registry-creds user hunter2-Secret9"})
     void whatFollowsAnUnknownFlagIsNeverShown(String args) {
         CliRun run = CliRun.run(args.split(" "));
 

@@ -91,7 +91,7 @@ class KubeClustersConnectTest {
     void noKubeconfigAnywhereIsAnError() {
         assertThatThrownBy(() -> KubeClusters.connect(Optional.empty(), Optional.empty(), env()))
                 .isInstanceOf(FluxbootException.class)
-                .hasMessage("no kubeconfig found at " + dir.resolve(".kube/config") + "; use --kubeconfig or set KUBECONFIG");
+                .hasMessage("no kubeconfig found at " + dir.resolve(".kube/config") + "; use --kubeconfig, set KUBECONFIG or name the API server with --server");
     }
 
     @Test
