@@ -1,5 +1,6 @@
 package dev.fluxboot.bootstrap;
 
+import dev.fluxboot.FluxbootException;
 import dev.fluxboot.cluster.Uninstaller;
 
 import java.util.Set;
@@ -11,6 +12,8 @@ import static dev.fluxboot.bootstrap.Products.UNINSTALL;
 /**
  * Before the question: what belongs to the installation of the namespace. A namespace without Flux
  * (a typo) fails here, and nothing changes; other installations' cluster-scoped objects are not part of it.
+ * With {@code --from-git} it goes on to the repository (a re-run after the cluster part finishes the job;
+ * the folder it removes is that namespace's only).
  */
 final class SurveyInstallation implements Step {
 
@@ -31,6 +34,11 @@ final class SurveyInstallation implements Step {
 
     @Override
     public void run(Run run) {
-        run.put(SURVEY, new Uninstaller(run.get(CLUSTER), run.reporter()).survey(run.get(UNINSTALL).namespace()));
+        UninstallRequest request = run.get(UNINSTALL);
+        Uninstaller.Survey survey = new Uninstaller(run.get(CLUSTER), run.reporter()).survey(request.namespace());
+        if (!survey.found() && request.fromGit().isEmpty()) {
+            throw new FluxbootException(survey.notFound() + "; nothing was changed: check --namespace");
+        }
+        run.put(SURVEY, survey);
     }
 }

@@ -25,6 +25,11 @@ final class UninstallFlux implements Step {
     @Override
     public void run(Run run) {
         UninstallRequest request = run.get(UNINSTALL);
+        Uninstaller.Survey survey = run.get(SURVEY);
+        if (!survey.found()) {
+            run.reporter().warning(survey.notFound() + ": nothing to remove from the cluster");
+            return;
+        }
         run.get(UNINSTALL_REPORT).failAll(new Uninstaller(run.get(CLUSTER), run.reporter())
                 .uninstall(run.get(SURVEY), request.keepNamespace(), run.dryRun()));
     }

@@ -69,13 +69,8 @@ public final class Uninstaller {
             }
         }
         boolean crdsLabelledForIt = crds.stream().anyMatch(crd -> namespace.equals(Fields.labels(crd).get(INSTANCE_LABEL)));
-        if (namespaced.isEmpty() && clusterScoped.isEmpty() && !crdsLabelledForIt) {
-            throw new FluxbootException("no Flux installation found in namespace \"" + namespace + "\" ("
-                    + (others.isEmpty() ? "the cluster has no Flux controllers"
-                            : "Flux is installed in namespace " + String.join(", ", others))
-                    + "); nothing was changed: check --namespace");
-        }
-        return new Survey(namespace, namespaced, clusterScoped, crds, others);
+        boolean found = !namespaced.isEmpty() || !clusterScoped.isEmpty() || crdsLabelledForIt;
+        return new Survey(namespace, namespaced, clusterScoped, crds, others, found);
     }
 
     /**
@@ -201,13 +196,21 @@ public final class Uninstaller {
      * @param otherInstallations  namespaces of other Flux installations (Deployments labelled as Flux's)
      */
     public record Survey(String namespace, List<Target> namespaced, List<Target> clusterScoped,
-                         List<Map<String, Object>> crds, Set<String> otherInstallations) {
+                         List<Map<String, Object>> crds, Set<String> otherInstallations, boolean found) {
 
         public Survey {
             namespaced = List.copyOf(namespaced);
             clusterScoped = List.copyOf(clusterScoped);
             crds = List.copyOf(crds);
             otherInstallations = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(otherInstallations));
+        }
+
+        /** Why there is nothing to uninstall in the namespace (a typo?), when nothing was {@link #found()}. */
+        public String notFound() {
+            return "no Flux installation found in namespace \"" + namespace + "\" ("
+                    + (otherInstallations.isEmpty() ? "the cluster has no Flux controllers"
+                    : "Flux is installed in namespace " + String.join(", ", otherInstallations))
+                    + ")";
         }
     }
 
