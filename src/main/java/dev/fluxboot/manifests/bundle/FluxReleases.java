@@ -28,9 +28,22 @@ public final class FluxReleases {
     private FluxReleases() {
     }
 
-    /** The Flux release installed when no {@code --version} is given, e.g. {@code v2.9.4}. */
+    /**
+     * The Flux release installed when no {@code --version} is given, e.g. {@code v2.9.4}: the release of
+     * the bundle built into the jar when there is one (it installs with no network), else the build's default.
+     */
     public static String defaultVersion() {
-        return BuildProperties.VALUES.get("flux.default.version");
+        return DefaultVersion.VALUE;
+    }
+
+    /** {@link #defaultVersion()} for a jar whose resources are {@code embedded}. */
+    static String defaultVersion(EmbeddedBundle embedded) {
+        return embedded.version().orElse(BuildProperties.VALUES.get("flux.default.version"));
+    }
+
+    /** Read once, when first asked: runs that name a release never open the jar for it. */
+    private static final class DefaultVersion {
+        static final String VALUE = defaultVersion(new EmbeddedBundle(FluxReleases.class.getClassLoader()));
     }
 
     /** This tool's own version, e.g. {@code 0.1.0}. */

@@ -45,6 +45,17 @@ class EmbeddedBundleTest {
     }
 
     @Test
+    void theDefaultReleaseIsTheEmbeddedBundlesElseTheBuilds() throws Exception {
+        try (URLClassLoader plain = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            assertThat(FluxReleases.defaultVersion(new EmbeddedBundle(plain)))
+                    .matches("v2\\.\\d+\\.\\d+").isNotEqualTo("v2.8.0");
+        }
+        try (URLClassLoader jar = jar("2.8.0\n", Files.readAllBytes(SharedManifests.tarballV280()))) {
+            assertThat(FluxReleases.defaultVersion(new EmbeddedBundle(jar))).isEqualTo("v2.8.0");
+        }
+    }
+
+    @Test
     void aBrokenEmbeddingIsAClearError() throws Exception {
         try (URLClassLoader jar = jar("main\n", new byte[] {1})) {
             assertThatThrownBy(() -> new EmbeddedBundle(jar).version())
