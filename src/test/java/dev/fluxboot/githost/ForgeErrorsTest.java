@@ -33,7 +33,7 @@ class ForgeErrorsTest {
                 .isEqualTo("cannot reach GitLab at https://git.example.com/api/v4: TLS failed (PKIX path building failed): "
                         + "if the server's certificate comes from a private CA, pass that CA with --ca-file");
         assertThat(ForgeErrors.unreachable("GitLab", api, new ConnectException("Connection refused")).getMessage())
-                .isEqualTo("cannot reach GitLab at https://git.example.com/api/v4: cannot connect: Connection refused: "
+                .isEqualTo("cannot reach GitLab at https://git.example.com/api/v4: cannot connect: connection refused: "
                         + "check --hostname (or --api-url) and the proxy settings (HTTPS_PROXY, NO_PROXY)");
     }
 
