@@ -1,22 +1,17 @@
 package dev.fluxboot.terraform;
 
-import dev.fluxboot.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,55 +34,33 @@ class TerraformProviderTest {
     private static final String PRIVATE_KEY_MATERIAL = "b3BlbnNzaC1rZXktdjEAAAAAc2VjcmV0a2V5";
     private static final String TOKEN = "kube-token-e3b0c44298fc1c149afbf4c8996fb924";
 
-    private static Path terraform;
+    private static Path terraformBinary;
     private static Path jar;
 
     @TempDir
     Path dir;
 
-    private Path home;
-    private Path work;
     private Path backendDir;
-    private Map<String, String> env;
+    private TerraformCli terraform;
 
     @BeforeAll
     static void findTerraformAndJar() {
-        String property = System.getProperty("fluxboot.jar", "");
-        jar = property.isEmpty() ? null : Path.of(property);
-        assumeTrue(jar != null && Files.isRegularFile(jar),
-                "target/fluxboot.jar is not built: run 'mvn -DskipTests package' first to include these tests");
-        terraform = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .map(entry -> Path.of(entry, "terraform")).filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(terraform != null, "no terraform on PATH: the provider's tests against Terraform are skipped");
+        Path[] found = TerraformCli.find().orElse(null);
+        assumeTrue(found != null, "no terraform on PATH or no target/fluxboot.jar (run 'mvn -DskipTests package'): "
+                + "the provider's tests against Terraform are skipped");
+        terraformBinary = found[0];
+        jar = found[1];
     }
 
     @BeforeEach
     void installProviderAndWriteConfiguration() throws Exception {
-        home = Files.createDirectories(dir.resolve("home"));
-        work = Files.createDirectories(dir.resolve("work"));
         backendDir = Files.createDirectories(dir.resolve("backend"));
-        Path cliConfig = Files.writeString(dir.resolve("terraformrc"), "");
         Path testClasses = Path.of(FakeBootstrapBackend.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        env = Map.ofEntries(
-                Map.entry("PATH", System.getenv("PATH")),
-                Map.entry("HOME", home.toString()),
-                Map.entry("TF_CLI_CONFIG_FILE", cliConfig.toString()),
-                Map.entry("CHECKPOINT_DISABLE", "1"),
-                Map.entry("TF_IN_AUTOMATION", "1"),
-                // Any attempt to reach a registry fails: init must find the provider locally.
-                Map.entry("HTTPS_PROXY", "http://127.0.0.1:9"),
-                Map.entry("HTTP_PROXY", "http://127.0.0.1:9"),
-                Map.entry("FLUXBOOT_JAVA_OPTS", "-D" + Backends.BACKEND_PROPERTY + "=" + FakeBootstrapBackend.class.getName()
-                        + " -D" + Backends.CLASSPATH_PROPERTY + "=" + testClasses),
-                Map.entry(FakeBootstrapBackend.DIR_ENV, backendDir.toString()));
-
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int installed = Main.run(new String[] {"terraform", "install-provider"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("HOME", home.toString(), "FLUXBOOT_JAR", jar.toString()));
-        assertThat(installed).as(err.toString(StandardCharsets.UTF_8)).isZero();
-
-        Files.writeString(work.resolve("main.tf"), """
+        terraform = TerraformCli.install(terraformBinary, jar, dir, Map.of(
+                "FLUXBOOT_JAVA_OPTS", "-D" + Backends.BACKEND_PROPERTY + "=" + FakeBootstrapBackend.class.getName()
+                        + " -D" + Backends.CLASSPATH_PROPERTY + "=" + testClasses,
+                FakeBootstrapBackend.DIR_ENV, backendDir.toString()));
+        terraform.writeConfiguration("""
                 terraform {
                   required_providers {
                     fluxboot = {
@@ -116,45 +89,24 @@ class TerraformProviderTest {
                 """.formatted(TOKEN, PRIVATE_KEY));
     }
 
-    record Result(int exitCode, String output) {
+    private TerraformCli.Result terraform(String... args) throws IOException, InterruptedException {
+        return terraform.run(args);
     }
 
-    private Result terraform(String... args) throws IOException, InterruptedException {
-        Process process = start(List.of(), args);
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("terraform finished").isTrue();
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    /** Starts terraform; {@code prefix} runs it through another program (e.g. setsid). */
     private Process start(List<String> prefix, String... args) throws IOException {
-        List<String> command = new ArrayList<>(prefix);
-        command.add(terraform.toString());
-        command.addAll(List.of(args));
-        command.add("-no-color");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        return builder.start();
+        return terraform.start(prefix, args);
     }
 
     private String stateFiles() throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path file : files.filter(path -> path.getFileName().toString().contains("tfstate")).toList()) {
-                all.append(Files.readString(file));
-            }
-        }
-        return all.toString();
+        return terraform.stateFiles();
     }
 
     @Test
     void initValidateAndPlanOfferTheResourceWithItsComputedAttributesUnknown() throws Exception {
         // When
-        Result init = terraform("init");
-        Result validate = terraform("validate");
-        Result plan = terraform("plan");
+        TerraformCli.Result init = terraform("init");
+        TerraformCli.Result validate = terraform("validate");
+        TerraformCli.Result plan = terraform("plan");
 
         // Then
         assertThat(init.exitCode()).as(init.output()).isZero();
@@ -171,7 +123,7 @@ class TerraformProviderTest {
         assertThat(plan.output() + validate.output()).doesNotContain(PRIVATE_KEY_MATERIAL, TOKEN);
         assertThat(new FakeBootstrapBackend(backendDir).calls()).isEmpty();
         // install-provider trained the class-data archive the launcher maps
-        try (Stream<Path> archives = Files.list(home.resolve(".cache/fluxboot/terraform"))) {
+        try (Stream<Path> archives = Files.list(dir.resolve("home").resolve(".cache/fluxboot/terraform"))) {
             assertThat(archives).singleElement().asString().endsWith(".jsa");
         }
     }
@@ -179,12 +131,12 @@ class TerraformProviderTest {
     @Test
     void validateReportsAnInvalidAttributeAtItsLine() throws Exception {
         // Given
-        Files.writeString(work.resolve("main.tf"), Files.readString(work.resolve("main.tf"))
+        Files.writeString(terraform.work().resolve("main.tf"), Files.readString(terraform.work().resolve("main.tf"))
                 .replace("path = \"clusters/prod\"", "path = \"clusters/prod\"\n  log_level = \"trace\""));
         terraform("init");
 
         // When
-        Result validate = terraform("validate");
+        TerraformCli.Result validate = terraform("validate");
 
         // Then
         assertThat(validate.exitCode()).isEqualTo(1);
@@ -199,7 +151,7 @@ class TerraformProviderTest {
         FakeBootstrapBackend backend = new FakeBootstrapBackend(backendDir);
 
         // When the bootstrap is applied
-        Result apply = terraform("apply", "-auto-approve");
+        TerraformCli.Result apply = terraform("apply", "-auto-approve");
 
         // Then the backend got the provider's settings, and the state has the files but no secret
         assertThat(apply.exitCode()).as(apply.output()).isZero();
@@ -209,7 +161,7 @@ class TerraformProviderTest {
         assertThat(stateFiles()).contains("clusters/prod/flux-system/gotk-sync.yaml").doesNotContain(PRIVATE_KEY_MATERIAL, TOKEN);
 
         // When planned again
-        Result unchanged = terraform("plan", "-detailed-exitcode");
+        TerraformCli.Result unchanged = terraform("plan", "-detailed-exitcode");
 
         // Then nothing is to change
         assertThat(unchanged.exitCode()).as(unchanged.output()).isZero();
@@ -219,7 +171,7 @@ class TerraformProviderTest {
         Path sync = backend.repository().resolve("clusters/prod/flux-system/gotk-sync.yaml");
         String generated = Files.readString(sync);
         Files.writeString(sync, "# edited by hand\n");
-        Result drift = terraform("plan", "-detailed-exitcode");
+        TerraformCli.Result drift = terraform("plan", "-detailed-exitcode");
 
         // Then the plan shows that file's repair, and apply repairs it
         assertThat(drift.exitCode()).as(drift.output()).isEqualTo(2);
@@ -229,7 +181,7 @@ class TerraformProviderTest {
         assertThat(sync).hasContent(generated.strip());
 
         // When destroyed
-        Result destroy = terraform("destroy", "-auto-approve");
+        TerraformCli.Result destroy = terraform("destroy", "-auto-approve");
 
         // Then the backend uninstalled and removed the files
         assertThat(destroy.exitCode()).as(destroy.output()).isZero();
