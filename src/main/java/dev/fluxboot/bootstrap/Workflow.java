@@ -66,11 +66,14 @@ public final class Workflow {
     public void run(Run run) {
         run.requireInput(input);
         int number = 0;
+        long started = run.clock().millis();
         for (Step step : steps) {
             number++;
             run.checkCancelled();
             if (run.verbose()) {
-                run.reporter().info(name + " step " + number + "/" + steps.size() + ": " + step.name());
+                // The time since the workflow started, so that --verbose shows where a slow run spends it.
+                run.reporter().info(name + " step " + number + "/" + steps.size() + " at "
+                        + (run.clock().millis() - started) + " ms: " + step.name());
             }
             run.enter(step);
             try {
@@ -86,6 +89,9 @@ public final class Workflow {
             } finally {
                 run.leave();
             }
+        }
+        if (run.verbose()) {
+            run.reporter().info(name + " done at " + (run.clock().millis() - started) + " ms");
         }
     }
 }

@@ -252,7 +252,26 @@ class BootstrapBenchmark {
                     getMs[i] = d;
                 }
             }
+            // And one more with --verbose, whose step lines say where a run's time goes
+            List<String> verbose = new ArrayList<>(rerun);
+            verbose.add("--verbose");
+            // -Dfluxboot.bench.whole.java.opts=... reaches that run's JVM, e.g. to record a flight recording
+            Map<String, String> verboseEnv = new java.util.HashMap<>(learned);
+            String javaOpts = System.getProperty("fluxboot.bench.whole.java.opts", "");
+            if (!javaOpts.isBlank()) {
+                verboseEnv.put("FLUXBOOT_JAVA_OPTS", javaOpts);
+                verboseEnv.put("FLUXBOOT_CDS", "off"); // JDK 17 crashes with a flight recording and an archive
+            }
+            long verboseMs = run(verbose, verboseEnv);
+            List<String> steps = Files.readAllLines(work.resolve("whole.log")).stream()
+                    .filter(line -> line.matches(".* step \\d+/\\d+ at \\d+ ms: .*|.* done at \\d+ ms"))
+                    .toList();
+            results.put("whole_verbose_ms", String.valueOf(verboseMs));
+            for (int i = 0; i < steps.size(); i++) {
+                results.put("whole_verbose_step_" + (i + 1), steps.get(i).strip());
+            }
             // Then none of the re-runs pushed
+            assertThat(steps).as("the verbose run's step lines").isNotEmpty();
             assertThat(ssh.pushCount()).isEqualTo(pushes);
             assertThat(controllers.internalErrors()).isEmpty();
             record("whole_rerun_no_archive", withoutArchive);
@@ -372,6 +391,9 @@ class BootstrapBenchmark {
     }
 
     private static void record(String name, long[] millis) {
+        if (millis.length == 0) {
+            return; // -Dfluxboot.bench.whole.runs=0: only the verbose run
+        }
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

@@ -131,15 +131,19 @@ class WorkflowTest {
     }
 
     @Test
-    void verboseNamesEachStep() {
-        Workflow workflow = new Workflow("demo", Set.of(), List.of(step("one", Set.of(), Set.of(), run -> { }),
-                step("two", Set.of(), Set.of(), run -> { })));
+    void verboseNamesEachStepAndWhenItStarted() {
+        ManualClock clock = ManualClock.at("2026-12-04T10:00:00Z");
+        World timed = world.withClock(clock).withSleeper(clock.sleeper());
+        Workflow workflow = new Workflow("demo", Set.of(), List.of(
+                step("one", Set.of(), Set.of(), run -> clock.advance(Duration.ofMillis(1250))),
+                step("two", Set.of(), Set.of(), run -> clock.advance(Duration.ofMillis(40)))));
 
-        try (Run run = run(true)) {
+        try (Run run = Run.builder("demo", timed, reporter).verbose(true).input(WORD, "flux").build()) {
             workflow.run(run);
         }
 
-        assertThat(reporter.lines()).containsExactly("demo step 1/2: one", "demo step 2/2: two");
+        assertThat(reporter.lines()).containsExactly("demo step 1/2 at 0 ms: one", "demo step 2/2 at 1250 ms: two",
+                "demo done at 1290 ms");
     }
 
     @Test

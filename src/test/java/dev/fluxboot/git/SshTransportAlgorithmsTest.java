@@ -68,6 +68,52 @@ class SshTransportAlgorithmsTest {
         }
     }
 
+    /**
+     * The key exchange the transport agrees on: the post-quantum ML-KEM hybrid where the server has it,
+     * and curve25519 (as the Flux CLI's Go SSH) on a server whose post-quantum hybrid is only sntrup761
+     * (OpenSSH 8.5 to 9.8), whose key generation costs a fresh Java process about a second.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "mlkem768x25519-sha256,sntrup761x25519-sha512,curve25519-sha256|mlkem768x25519-sha256",
+            "sntrup761x25519-sha512,sntrup761x25519-sha512@openssh.com,curve25519-sha256,ecdh-sha2-nistp256|curve25519-sha256",
+            "ecdh-sha2-nistp256,diffie-hellman-group14-sha256|ecdh-sha2-nistp256"})
+    void theKeyExchangeIsMlKemWhereTheServerHasItElseCurve25519(String serverKex, String agreed) throws Exception {
+        SshKeyPair key = new SshKeyGenerator().ed25519();
+        List<String> negotiated = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Consumer<SshServer> tuning = server -> {
+            server.setKeyExchangeFactories(java.util.Arrays.stream(serverKex.split(","))
+                    .map(name -> org.apache.sshd.server.ServerBuilder.DH2KEX.apply(
+                            org.apache.sshd.common.kex.BuiltinDHFactories.fromFactoryName(name)))
+                    .toList());
+            server.addSessionListener(new org.apache.sshd.common.session.SessionListener() {
+                @Override
+                public void sessionNegotiationEnd(org.apache.sshd.common.session.Session session,
+                                                  Map<org.apache.sshd.common.kex.KexProposalOption, String> client,
+                                                  Map<org.apache.sshd.common.kex.KexProposalOption, String> server,
+                                                  Map<org.apache.sshd.common.kex.KexProposalOption, String> result,
+                                                  Throwable reason) {
+                    negotiated.add(result.get(org.apache.sshd.common.kex.KexProposalOption.ALGORITHMS));
+                }
+            });
+        };
+        try (GitRepositories repositories = new GitRepositories();
+             SshGitServer ssh = SshGitServer.start(repositories, List.of(SshGitServer.generateHostKey("ed25519")),
+                     tuning)) {
+            repositories.create("org/fleet");
+            repositories.commit("org/fleet", "main", Map.of("README.md", "hi\n"), "one");
+            ssh.authorize(key.publicKey());
+
+            try (RemoteBranch branch = RemoteBranch.fetch(GitRemote.of(ssh.url("org/fleet"),
+                    new GitAuth.SshKey(key, ssh.knownHosts(), List.of()), TransportOptions.defaults()), "main",
+                    new RecordingReporter())) {
+                assertThat(branch.readString("README.md")).hasValue("hi\n");
+            }
+
+            assertThat(negotiated).isNotEmpty().containsOnly(agreed);
+        }
+    }
+
     private static Consumer<SshServer> tuning(String server) {
         return switch (server) {
             case "sha1-signatures" -> ssh -> ssh.setSignatureFactories(List.of(BuiltinSignatures.rsa));
