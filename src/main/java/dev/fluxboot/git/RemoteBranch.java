@@ -22,6 +22,7 @@ import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.PackLock;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -132,46 +134,69 @@ public final class RemoteBranch implements TreeReader, AutoCloseable {
         }
     }
 
-    /** Lists the remote's refs, then fetches the branch at depth 1 (when the remote has it). */
+    /**
+     * Lists the remote's refs, then fetches the branch at depth 1 (when the remote has it), on one
+     * connection: over SSH a second session would cost another key exchange and authentication.
+     */
     private void refresh() {
         String ref = Constants.R_HEADS + branch;
-        Map<String, Ref> advertised;
-        try (Transport transport = transports.open(repository);
-             FetchConnection connection = transport.openFetch()) {
-            advertised = connection.getRefsMap();
-        } catch (IOException | RuntimeException e) {
-            throw transports.failure("reading Git repository", e);
-        }
-        if (!advertised.containsKey(ref)) {
-            List<String> branches = advertised.keySet().stream()
-                    .filter(name -> name.startsWith(Constants.R_HEADS))
-                    .map(name -> name.substring(Constants.R_HEADS.length()))
-                    .sorted().collect(Collectors.toList());
-            if (advertised.isEmpty() || (branches.isEmpty() && onlyHead(advertised))) {
-                head = null; // empty repository: the first push starts the history
-                return;
-            }
-            throw new FluxbootException("branch \"" + branch + "\" not found in Git repository " + remote.url()
-                    + (branches.isEmpty() ? "; it has no branches" : "; it has: " + String.join(", ", branches))
-                    + "; pass an existing --branch or create the branch first");
-        }
+        Ref advertisedRef;
         try (Transport transport = transports.open(repository)) {
             transport.setDepth(1);
             transport.setTagOpt(TagOpt.NO_TAGS);
-            transport.setRemoveDeletedRefs(false);
-            transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + ref)));
+            try (FetchConnection connection = transport.openFetch()) {
+                Map<String, Ref> advertised = connection.getRefsMap();
+                advertisedRef = advertised.get(ref);
+                if (advertisedRef == null || advertisedRef.getObjectId() == null) {
+                    requireEmpty(advertised);
+                    head = null; // empty repository: the first push starts the history
+                    return;
+                }
+                try {
+                    connection.fetch(NullProgressMonitor.INSTANCE, List.of(advertisedRef), Set.of());
+                } finally {
+                    for (PackLock lock : connection.getPackLocks()) {
+                        lock.unlock();
+                    }
+                }
+            }
+        } catch (FluxbootException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw transports.failure("fetching branch \"" + branch + "\" from", e);
+            throw transports.failure("reading Git repository", e);
         }
+        ObjectId fetched = advertisedRef.getObjectId();
         try {
-            Ref local = repository.exactRef(ref);
-            if (local == null || local.getObjectId() == null) {
+            if (!repository.getObjectDatabase().has(fetched)) {
                 throw new FluxbootException("fetching branch \"" + branch + "\" from " + remote.url() + " gave no commit");
             }
-            head = local.getObjectId();
+            RefUpdate update = repository.updateRef(ref);
+            update.disableRefLog();
+            update.setNewObjectId(fetched);
+            update.setForceUpdate(true);
+            RefUpdate.Result result = update.update();
+            if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED
+                    && result != RefUpdate.Result.NO_CHANGE && result != RefUpdate.Result.FAST_FORWARD) {
+                throw new IOException("updating " + ref + ": " + result);
+            }
+            head = fetched;
         } catch (IOException e) {
             throw new FluxbootException("cannot read the fetched branch \"" + branch + "\": " + e.getMessage(), e);
         }
+    }
+
+    /** The branch is missing: fine in an empty repository, else the branches there are named. */
+    private void requireEmpty(Map<String, Ref> advertised) {
+        List<String> branches = advertised.keySet().stream()
+                .filter(name -> name.startsWith(Constants.R_HEADS))
+                .map(name -> name.substring(Constants.R_HEADS.length()))
+                .sorted().collect(Collectors.toList());
+        if (advertised.isEmpty() || (branches.isEmpty() && onlyHead(advertised))) {
+            return;
+        }
+        throw new FluxbootException("branch \"" + branch + "\" not found in Git repository " + remote.url()
+                + (branches.isEmpty() ? "; it has no branches" : "; it has: " + String.join(", ", branches))
+                + "; pass an existing --branch or create the branch first");
     }
 
     private static boolean onlyHead(Map<String, Ref> advertised) {

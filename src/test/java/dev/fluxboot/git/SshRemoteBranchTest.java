@@ -89,8 +89,11 @@ class SshRemoteBranchTest {
         repositories.commit("org/fleet", "other", Map.of("x", "y"), "other branch");
 
         java.nio.file.Path localCopy;
+        int sessions = server.sessionCount();
         try (RemoteBranch branch = RemoteBranch.fetch(remote("org/fleet"), "main", reporter)) {
-            // Then the local copy is bare, private, holds only the tip commit, and lists it as shallow
+            // Then the refs were listed and the branch fetched over one SSH connection
+            assertThat(server.sessionCount()).isEqualTo(sessions + 1);
+            // And the local copy is bare, private, holds only the tip commit, and lists it as shallow
             Repository local = branch.repository();
             localCopy = local.getDirectory().toPath().getParent();
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(localCopy)))

@@ -46,6 +46,7 @@ public final class SshGitServer implements AutoCloseable {
     /** authorized_keys line (type + base64) to read-only flag. */
     private final Map<String, Boolean> authorized = new ConcurrentHashMap<>();
     private final AtomicInteger refusedAuthentications = new AtomicInteger();
+    private final AtomicInteger sessions = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicReference<String> lastUser = new java.util.concurrent.atomic.AtomicReference<>();
 
     private SshGitServer(GitRepositories repositories, List<KeyPair> hostKeys,
@@ -71,6 +72,12 @@ public final class SshGitServer implements AutoCloseable {
             return false;
         });
         server.setCommandFactory((channel, command) -> new GitCommand(command));
+        server.addSessionListener(new org.apache.sshd.common.session.SessionListener() {
+            @Override
+            public void sessionCreated(org.apache.sshd.common.session.Session session) {
+                sessions.incrementAndGet();
+            }
+        });
         tuning.accept(server);
         server.start();
     }
@@ -189,6 +196,11 @@ public final class SshGitServer implements AutoCloseable {
     /** Runs during each push, after the client chose its updates and before they are applied (a lost race). */
     public void duringReceive(ReceiveHook hook) {
         services.duringReceive(hook);
+    }
+
+    /** SSH sessions (connections) opened so far: each costs a client a key exchange and authentication. */
+    public int sessionCount() {
+        return sessions.get();
     }
 
     public int pushCount() {
