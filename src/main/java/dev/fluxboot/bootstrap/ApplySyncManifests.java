@@ -13,8 +13,9 @@ import static dev.fluxboot.bootstrap.Products.CLUSTER;
 
 /**
  * Step 8: applies {@code <path>/<ns>/kustomization.yaml} (components, sync manifests and the user's
- * patches) on every run, as {@code kubectl apply --server-side -k} would: the upgrade reaches
- * the cluster here, and an unchanged run writes nothing. CRDs that drop a stored version get their
+ * patches), as {@code kubectl apply --server-side -k} would: the upgrade reaches the cluster here.
+ * When Flux has already applied the branch's head through the same sync objects ({@link AppliedByFlux}),
+ * a no-op re-run, there is nothing to apply. CRDs that drop a stored version get their
  * objects migrated first, reported ({@link dev.fluxboot.cluster.StorageMigration}).
  */
 final class ApplySyncManifests implements Step {
@@ -31,6 +32,11 @@ final class ApplySyncManifests implements Step {
 
     @Override
     public void run(Run run) {
+        if (AppliedByFlux.atHead(run)) {
+            run.reporter().success("sync configuration already applied by Flux at "
+                    + run.get(BRANCH).head().orElseThrow());
+            return;
+        }
         run.reporter().action("applying sync manifests");
         BootstrapRequest request = run.get(BOOTSTRAP);
         String directory = request.target().fluxDirectory(request.namespace());

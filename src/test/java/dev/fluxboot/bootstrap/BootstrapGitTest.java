@@ -225,8 +225,53 @@ class BootstrapGitTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(ssh.pushCount()).isEqualTo(pushes);
         assertThat(repositories.log("org/rerun", "main")).hasSize(2);
-        assertThat(run.err()).contains("✔ component manifests are up to date", "✔ sync manifests are up to date");
+        assertThat(run.err()).contains("✔ component manifests are up to date", "✔ sync manifests are up to date",
+                "✔ sync configuration already applied by Flux at " + repositories.tip("org/rerun", "main")
+                        .orElseThrow().name());
+        assertThat(run.err()).doesNotContain("► applying sync manifests");
         assertThat(resourceVersions("rerun")).isEqualTo(before);
+    }
+
+    @Test
+    void aRerunPutsBackAControllerDeletedByHand() {
+        // Given a bootstrapped cluster whose kustomize-controller someone deleted
+        bootstrapped("repair", "org/repair");
+        kube.client().apps().deployments().inNamespace("repair").withName("kustomize-controller").delete();
+        kube.client().apps().deployments().inNamespace("repair").withName("kustomize-controller")
+                .waitUntilCondition(java.util.Objects::isNull, 1, java.util.concurrent.TimeUnit.MINUTES);
+
+        // When the bootstrap is re-run
+        BootstrapRun run = bootstrapWithControllers("repair", "org/repair");
+
+        // Then it applied the repository's manifests again, and the controller is back
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("► applying sync manifests", "✔ all components are healthy");
+        assertThat(kube.client().apps().deployments().inNamespace("repair").withName("kustomize-controller").get())
+                .isNotNull();
+    }
+
+    @Test
+    void aRerunAppliesAgainWhenASyncObjectWasEditedInTheCluster() {
+        // Given a bootstrapped cluster whose GitRepository someone edited by hand
+        bootstrapped("edited", "org/edited");
+        int pushes = ssh.pushCount();
+        var gitRepository = kube.client().genericKubernetesResources("source.toolkit.fluxcd.io/v1", "GitRepository")
+                .inNamespace("edited").withName("edited");
+        gitRepository.edit(object -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec = (Map<String, Object>) object.getAdditionalProperties().get("spec");
+            spec.put("interval", "7m");
+            return object;
+        });
+
+        // When the bootstrap is re-run
+        BootstrapRun run = bootstrapWithControllers("edited", "org/edited");
+
+        // Then it applied the repository's sync manifests again, and pushed nothing
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("► applying sync manifests").doesNotContain("already applied by Flux");
+        assertThat(ssh.pushCount()).isEqualTo(pushes);
+        assertThat(gitRepository.get().getAdditionalProperties().get("spec")).asString().contains("interval=1m0s");
     }
 
     @Test
