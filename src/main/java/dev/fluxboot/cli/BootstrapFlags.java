@@ -45,6 +45,7 @@ public final class BootstrapFlags {
     private boolean tokenAuth;
 
     @Option(names = "--ssh-key-algorithm", paramLabel = "ALGORITHM", defaultValue = "ecdsa",
+            completionCandidates = CompletionValues.SshKeyAlgorithms.class,
             description = "SSH public key algorithm (rsa, ecdsa, ed25519) (default: ${DEFAULT-VALUE})")
     private String keyAlgorithm;
 
@@ -53,6 +54,7 @@ public final class BootstrapFlags {
     private int rsaBits;
 
     @Option(names = "--ssh-ecdsa-curve", paramLabel = "CURVE", defaultValue = "p384",
+            completionCandidates = CompletionValues.EcdsaCurves.class,
             description = "SSH ECDSA public key curve (p256, p384, p521) (default: ${DEFAULT-VALUE})")
     private String ecdsaCurve;
 

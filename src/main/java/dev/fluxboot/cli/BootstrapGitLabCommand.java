@@ -57,6 +57,7 @@ public final class BootstrapGitLabCommand extends ForgeBootstrapCommand {
     private boolean personal;
 
     @Option(names = "--visibility", paramLabel = "private|internal|public", defaultValue = "private",
+            completionCandidates = CompletionValues.GitLabVisibilities.class,
             description = "specifies the visibility of the repository (default: ${DEFAULT-VALUE})")
     private String visibility;
 

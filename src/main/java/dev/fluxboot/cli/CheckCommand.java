@@ -36,11 +36,13 @@ public final class CheckCommand extends BaseCommand {
     // Flux's check takes these three and checks every controller labelled part-of=flux in the namespace:
     // accepted here for scripts written for it, with the same effect.
     @Option(names = "--components", paramLabel = "LIST", split = ",",
+            completionCandidates = CompletionValues.AllComponents.class,
             description = "list of components, accepts comma-separated values (as Flux: the controllers checked are "
                     + "those labelled app.kubernetes.io/part-of=flux in the namespace)")
     private List<String> components;
 
     @Option(names = "--components-extra", paramLabel = "LIST", split = ",",
+            completionCandidates = CompletionValues.ExtraComponents.class,
             description = "list of components in addition to those supplied or defaulted (as --components)")
     private List<String> componentsExtra;
 

@@ -12,15 +12,15 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code fluxboot export ...}: Flux objects in YAML, as {@code flux export} writes them, on stdout.
- * The groups ({@code export}, {@code export source}, {@code export image}) print their help; each
- * kind is a subcommand taking a name or {@code --all}.
+ * The groups ({@code export}, {@code export source}, {@code export image}, {@code export artifact}) print
+ * their help; each kind is a subcommand taking a name or {@code --all}.
  */
 @Command(name = "export", description = {"Export resources in YAML format.",
         "The export sub-commands export resources in YAML format."},
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ExportCommand.Source.class, ExportCommand.Kustomization.class, ExportCommand.HelmRelease.class,
                 ExportCommand.Alert.class, ExportCommand.AlertProvider.class, ExportCommand.Receiver.class,
-                ExportCommand.Image.class})
+                ExportCommand.Image.class, ExportCommand.Artifact.class})
 public final class ExportCommand extends HelpGroup {
 
     // Flux's export flags are persistent: they work before or after the kind, on every kind
@@ -35,7 +35,8 @@ public final class ExportCommand extends HelpGroup {
     @Command(name = "source", description = {"Export sources.",
             "The export source sub-commands export sources in YAML format."},
             synopsisSubcommandLabel = "COMMAND",
-            subcommands = {GitSource.class, HelmSource.class, OciSource.class, BucketSource.class, ChartSource.class})
+            subcommands = {GitSource.class, HelmSource.class, OciSource.class, BucketSource.class, ChartSource.class,
+                    ExternalSource.class})
     static final class Source extends HelpGroup {
 
         @Option(names = "--with-credentials", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
@@ -48,6 +49,13 @@ public final class ExportCommand extends HelpGroup {
             synopsisSubcommandLabel = "COMMAND",
             subcommands = {ImageRepository.class, ImagePolicy.class, ImageUpdate.class})
     static final class Image extends HelpGroup {
+    }
+
+    @Command(name = "artifact", description = {"Export artifact objects.",
+            "The export artifact sub-commands export artifact objects in YAML format."},
+            synopsisSubcommandLabel = "COMMAND",
+            subcommands = ArtifactGenerator.class)
+    static final class Artifact extends HelpGroup {
     }
 
     /** One kind: a name, or {@code --all} in the namespace or in all namespaces. */
@@ -149,6 +157,18 @@ public final class ExportCommand extends HelpGroup {
         }
     }
 
+    /**
+     * ExternalArtifact has no credentials; under {@code export source}, the flag is accepted and adds
+     * nothing (as in the Flux CLI).
+     */
+    @Command(name = "external", description = "Export ExternalArtifact sources in YAML format.")
+    static final class ExternalSource extends ExportSourceKind {
+        @Override
+        String kind() {
+            return "ExternalArtifact";
+        }
+    }
+
     @Command(name = "kustomization", aliases = "ks", description = "Export Kustomization resources in YAML format.")
     static final class Kustomization extends ExportKind {
         @Override
@@ -210,6 +230,15 @@ public final class ExportCommand extends HelpGroup {
         @Override
         String kind() {
             return "ImageUpdateAutomation";
+        }
+    }
+
+    /** source-watcher's kind (Flux 2.7 and later, installed with {@code --components-extra=source-watcher}). */
+    @Command(name = "generator", description = "Export ArtifactGenerator resources in YAML format.")
+    static final class ArtifactGenerator extends ExportKind {
+        @Override
+        String kind() {
+            return "ArtifactGenerator";
         }
     }
 }

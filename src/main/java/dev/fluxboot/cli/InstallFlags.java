@@ -22,11 +22,13 @@ public final class InstallFlags {
     private String version;
 
     @Option(names = "--components", paramLabel = "LIST", split = ",",
+            completionCandidates = CompletionValues.AllComponents.class,
             description = "list of components, accepts comma-separated values (default: "
                     + "source-controller,kustomize-controller,helm-controller,notification-controller)")
     private List<String> components = new ArrayList<>(Components.DEFAULT_COMPONENTS);
 
     @Option(names = "--components-extra", paramLabel = "LIST", split = ",",
+            completionCandidates = CompletionValues.ExtraComponents.class,
             description = "list of components in addition to those supplied or defaulted, accepts values such as "
                     + "'image-reflector-controller,image-automation-controller,source-watcher'")
     private List<String> componentsExtra = new ArrayList<>();
@@ -60,6 +62,7 @@ public final class InstallFlags {
     private boolean networkPolicy;
 
     @Option(names = "--log-level", paramLabel = "debug|info|error", defaultValue = "info",
+            completionCandidates = CompletionValues.LogLevels.class,
             description = "log level (default: ${DEFAULT-VALUE})")
     private String logLevel;
 

@@ -21,6 +21,7 @@ public final class VersionCommand extends BaseCommand {
     private boolean client;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+            completionCandidates = CompletionValues.OutputFormats.class,
             description = "print for scripts, as 'yaml' or 'json' (flux version's keys); without it, as text for people")
     private String output;
 

@@ -70,7 +70,7 @@ public final class FluxExporter {
     private ResourceType typeOf(FluxKind kind) {
         Map<String, Object> crd = FluxCrds.get(cluster, kind.crd()).orElseThrow(() -> new FluxbootException(
                 "cannot export " + kind.kind() + " objects: the cluster has no CustomResourceDefinition " + kind.crd()
-                        + "; is the Flux controller for it installed?"));
+                        + "; " + kind.missingCrdQuestion()));
         return FluxCrds.typeOf(crd);
     }
 

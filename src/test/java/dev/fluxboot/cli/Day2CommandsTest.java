@@ -219,11 +219,23 @@ class Day2CommandsTest {
     }
 
     @Test
+    void exportOfAKindWhoseComponentIsNotInstalledSaysWhichInOneLine() {
+        // Given Flux without source-watcher: no ArtifactGenerator CRD
+        CliRun run = run("export", "artifact", "generator", "--all");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("✗ cannot export ArtifactGenerator objects: the cluster has no"
+                + " CustomResourceDefinition artifactgenerators.source.extensions.fluxcd.io; is source-watcher installed?"
+                + " It is installed with --components-extra=source-watcher");
+    }
+
+    @Test
     void exportGroupsPrintTheirHelp() {
         CliRun run = run("export", "source");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("git", "helm", "oci", "bucket", "chart");
+        assertThat(run.out()).contains("git", "helm", "oci", "bucket", "chart", "external");
     }
 
     // ---- uninstall

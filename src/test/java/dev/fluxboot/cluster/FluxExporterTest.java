@@ -460,7 +460,8 @@ class FluxExporterTest {
         assertThatThrownBy(() -> exporter.exportAll(FluxKind.IMAGE_POLICY, Optional.of(ns), false))
                 .isInstanceOf(FluxbootException.class)
                 .hasMessage("cannot export ImagePolicy objects: the cluster has no CustomResourceDefinition"
-                        + " imagepolicies.image.toolkit.fluxcd.io; is the Flux controller for it installed?");
+                        + " imagepolicies.image.toolkit.fluxcd.io; is image-reflector-controller installed?"
+                        + " It is installed with --components-extra=image-reflector-controller");
         create(ns, repository("orphan", "gone"));
         assertThatThrownBy(() -> exporter.exportOne(FluxKind.GIT_REPOSITORY, ns, "orphan", true))
                 .isInstanceOf(FluxbootException.class)
