@@ -260,7 +260,9 @@ class BootstrapBenchmark {
             String javaOpts = System.getProperty("fluxboot.bench.whole.java.opts", "");
             if (!javaOpts.isBlank()) {
                 verboseEnv.put("FLUXBOOT_JAVA_OPTS", javaOpts);
-                verboseEnv.put("FLUXBOOT_CDS", "off"); // JDK 17 crashes with a flight recording and an archive
+                if (javaOpts.contains("FlightRecording")) {
+                    verboseEnv.put("FLUXBOOT_CDS", "off"); // JDK 17 crashes with a flight recording and an archive
+                }
             }
             long verboseMs = run(verbose, verboseEnv);
             List<String> steps = Files.readAllLines(work.resolve("whole.log")).stream()
