@@ -97,8 +97,11 @@ final class EngineBackend implements BootstrapBackend {
                 .timeout(operation.timeout());
         if (settings.deleteGitManifests()) {
             BootstrapSpec bootstrap = BootstrapSpecs.of(provider, settings, operation.timeout());
+            // On a forge, as `uninstall --from-git <forge>`: the folder removed over HTTPS with the token,
+            // and the cluster's deploy key deleted; the repository stays.
             spec.fromGit(UninstallSpec.FromGit.builder()
-                    .url(bootstrap.url().orElseThrow())
+                    .url(bootstrap.url().orElse(null))
+                    .forge(bootstrap.forge().orElse(null))
                     .branch(bootstrap.branch())
                     .path(bootstrap.path())
                     .secretName(bootstrap.secretName())
