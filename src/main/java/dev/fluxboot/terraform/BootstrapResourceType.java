@@ -5,6 +5,7 @@ import dev.fluxboot.terraform.schema.Schema;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What distinguishes one bootstrap resource type from another ({@code fluxboot_bootstrap_git}, or
@@ -36,6 +37,6 @@ interface BootstrapResourceType {
     /** The whole resource as state holds it. */
     default BootstrapGitState state(CtyValue.ObjectValue resource) {
         return new BootstrapGitState(Values.string(resource, "id").orElse(""), settings(resource),
-                new java.util.TreeMap<>(Values.stringMap(resource, "repository_files")));
+                new TreeMap<>(Values.stringMap(resource, "repository_files")));
     }
 }

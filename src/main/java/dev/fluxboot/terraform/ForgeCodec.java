@@ -8,12 +8,10 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The forge attributes of {@code fluxboot_bootstrap_<forge>} ({@link ForgeSchemas}): their checks,
- * and their translation to and from {@link ForgeSettings}. The attributes every bootstrap resource
+ * and their translation to {@link ForgeSettings}. The attributes every bootstrap resource
  * has are {@link BootstrapGitCodec}'s.
  */
 final class ForgeCodec {
@@ -63,32 +61,6 @@ final class ForgeCodec {
                 Values.bool(resource, "token_auth").orElse(false),
                 Values.bool(resource, "deploy_token_auth").orElse(false),
                 Values.string(resource, "username").orElse("git"));
-    }
-
-    /** The forge attributes as state holds them. */
-    static Map<String, CtyValue> encode(ForgeSettings settings) {
-        Map<String, CtyValue> attributes = new TreeMap<>();
-        attributes.put("owner", CtyValue.string(settings.owner()));
-        attributes.put("repository", CtyValue.string(settings.repository()));
-        attributes.put("personal", CtyValue.bool(settings.personal()));
-        attributes.put("private", CtyValue.bool(settings.privateRepository()));
-        attributes.put("hostname", CtyValue.string(settings.hostname()));
-        attributes.put(teamAttribute(settings.type()), settings.teams().isEmpty() ? CtyValue.NULL
-                : CtyValue.stringSet(settings.teams()));
-        attributes.put("read_write_key", CtyValue.bool(settings.readWriteKey()));
-        attributes.put("reconcile", CtyValue.bool(settings.reconcile()));
-        attributes.put("api_url", CtyValue.stringOrNull(settings.apiUrl().orElse(null)));
-        attributes.put("ca_file", CtyValue.stringOrNull(settings.caFile().orElse(null)));
-        attributes.put("ssh_hostname", CtyValue.stringOrNull(settings.sshHostname().orElse(null)));
-        attributes.put("token_auth", CtyValue.bool(settings.tokenAuth()));
-        if (settings.type() == ForgeType.GITLAB) {
-            attributes.put("visibility", CtyValue.string(settings.visibility()));
-            attributes.put("deploy_token_auth", CtyValue.bool(settings.deployTokenAuth()));
-        }
-        if (settings.type() == ForgeType.BITBUCKET_SERVER) {
-            attributes.put("username", CtyValue.string(settings.username()));
-        }
-        return attributes;
     }
 
     /** {@code group} on Bitbucket Server, {@code team} elsewhere: the command line's flag. */
