@@ -166,6 +166,18 @@ public final class ForgeRepository {
             return this;
         }
 
+        /**
+         * The visibility {@code --private} and GitLab's {@code --visibility} ask for: {@code --private=false}
+         * makes the repository public (on GitLab too, where that flag is deprecated), else {@code visibility}
+         * (blank: private). The one rule of the command line and the Terraform resources.
+         */
+        public Builder visibility(boolean privateRepository, String visibility) {
+            if (!privateRepository) {
+                return visibility("public");
+            }
+            return visibility(visibility == null || visibility.isBlank() ? "private" : visibility.strip());
+        }
+
         /** Blank means the forge's default host. */
         public Builder hostname(String value) {
             hostname = Optional.ofNullable(value).map(String::strip).filter(h -> !h.isEmpty());

@@ -247,8 +247,13 @@ final class Requests {
             UninstallRequest.ForgeRemoval removal = new UninstallRequest.ForgeRemoval(
                     new RepositorySpec(repository.owner(), repository.name(), repository.personal(), "private", "",
                             from.branch(), List.of(), false),
-                    gitUsername(repository), DeployKey.fluxTitle(namespace, from.branch(), from.secretName(), path));
+                    gitUsername(repository), DeployKey.fluxTitle(namespace, from.branch(), from.secretName(), path),
+                    from.keepFolder());
             return new UninstallRequest.FromGit(folder, from.branch(), commit, Optional.empty(), Optional.of(removal));
+        }
+        if (from.keepFolder()) {
+            throw new UsageException("keeping the folder is for a forge (it keeps the folder and deletes the deploy key): "
+                    + "for plain Git, uninstall without --from-git");
         }
         String url = from.url().orElseThrow(() -> new UsageException("--from-git git needs --url: give the Git "
                 + "repository URL, e.g. --url=ssh://git@example.com/org/repository.git"));

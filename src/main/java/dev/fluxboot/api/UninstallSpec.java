@@ -75,8 +75,10 @@ public final class UninstallSpec {
         private final String secretName;
         private final GitCredentials credentials;
         private final CommitOptions commits;
+        private final boolean keepFolder;
 
         private FromGit(FromGitBuilder builder) {
+            this.keepFolder = builder.keepFolder;
             this.url = builder.url;
             this.forge = builder.forge;
             this.branch = builder.branch;
@@ -117,6 +119,11 @@ public final class UninstallSpec {
         public CommitOptions commits() {
             return commits;
         }
+
+        /** On a forge: delete only the cluster's deploy key and keep its folder in the repository. */
+        public boolean keepFolder() {
+            return keepFolder;
+        }
     }
 
     public static final class FromGitBuilder {
@@ -127,8 +134,15 @@ public final class UninstallSpec {
         private String secretName = "flux-system";
         private GitCredentials credentials = GitCredentials.defaults();
         private CommitOptions commits = CommitOptions.defaults();
+        private boolean keepFolder;
 
         private FromGitBuilder() {
+        }
+
+        /** On a forge: delete only the cluster's deploy key, keep its folder (Terraform's {@code delete_git_manifests = false}). */
+        public FromGitBuilder keepFolder(boolean value) {
+            keepFolder = value;
+            return this;
         }
 
         public FromGitBuilder url(String value) {

@@ -21,8 +21,8 @@ import static dev.fluxboot.bootstrap.Products.UNINSTALL_REPORT;
 
 /**
  * {@code uninstall --from-git <forge>}: the repository looked up (never created or changed), the
- * cluster's folder removed over HTTPS with the token, and the cluster's deploy key deleted; other
- * clusters' folders and keys stay. Each failure is collected and the rest still tried.
+ * cluster's folder removed over HTTPS with the token (unless it is to be kept), and the cluster's
+ * deploy key deleted; other clusters' folders and keys stay. Each failure is collected and the rest still tried.
  */
 final class RemoveFromForge implements Step {
 
@@ -50,14 +50,16 @@ final class RemoveFromForge implements Step {
             report.fail(e.getMessage());
             return;
         }
-        try {
-            String caPem = forge.connection().caFile().map(TlsTrust::readCaFile).orElse(null);
-            GitRemote remote = new GitRemote(GitUrl.parse(repository.httpsCloneUrl()),
-                    new GitAuth.Basic(removal.gitUsername(), forge.connection().token()),
-                    run.world().git().transport().withCaCertificates(caPem));
-            FolderRemoval.remove(run, remote, fromGit);
-        } catch (FluxbootException e) {
-            report.fail(e.getMessage());
+        if (!removal.keepFolder()) {
+            try {
+                String caPem = forge.connection().caFile().map(TlsTrust::readCaFile).orElse(null);
+                GitRemote remote = new GitRemote(GitUrl.parse(repository.httpsCloneUrl()),
+                        new GitAuth.Basic(removal.gitUsername(), forge.connection().token()),
+                        run.world().git().transport().withCaCertificates(caPem));
+                FolderRemoval.remove(run, remote, fromGit);
+            } catch (FluxbootException e) {
+                report.fail(e.getMessage());
+            }
         }
         try {
             deleteDeployKey(run, host, repository, removal.deployKeyTitle());

@@ -64,13 +64,20 @@ public record UninstallRequest(String namespace, boolean keepNamespace, boolean 
      * @param spec           owner, name, personal and branch of the repository; never reconciled
      * @param gitUsername    user name of Git over HTTPS with the token
      * @param deployKeyTitle Flux's title of the cluster's deploy key
+     * @param keepFolder     delete only the deploy key, keep the cluster's folder (Terraform's
+     *                       {@code delete_git_manifests = false})
      */
-    public record ForgeRemoval(RepositorySpec spec, String gitUsername, String deployKeyTitle) {
+    public record ForgeRemoval(RepositorySpec spec, String gitUsername, String deployKeyTitle, boolean keepFolder) {
 
         public ForgeRemoval {
             Objects.requireNonNull(spec, "spec");
             Objects.requireNonNull(gitUsername, "gitUsername");
             Objects.requireNonNull(deployKeyTitle, "deployKeyTitle");
+        }
+
+        /** The folder and the deploy key, as {@code uninstall --from-git <forge>}. */
+        public ForgeRemoval(RepositorySpec spec, String gitUsername, String deployKeyTitle) {
+            this(spec, gitUsername, deployKeyTitle, false);
         }
     }
 }

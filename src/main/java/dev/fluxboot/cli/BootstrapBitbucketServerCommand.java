@@ -65,6 +65,6 @@ public final class BootstrapBitbucketServerCommand extends ForgeBootstrapCommand
     @Override
     protected ForgeRepository.Builder repository(CliEnvironment environment) {
         return ForgeRepository.builder(ForgeType.BITBUCKET_SERVER).owner(owner).name(repository).personal(personal)
-                .hostname(hostname).visibility(forgeFlags().visibility()).teams(groups).username(username);
+                .hostname(hostname).visibility(forgeFlags().privateRepository(), "").teams(groups).username(username);
     }
 }

@@ -76,16 +76,16 @@ public final class BootstrapGitLabCommand extends ForgeBootstrapCommand {
 
     @Override
     protected ForgeRepository.Builder repository(CliEnvironment environment) {
+        noteVisibility(environment);
         return ForgeRepository.builder(ForgeType.GITLAB).owner(owner).name(repository).personal(personal)
-                .hostname(hostname).visibility(visibility(environment)).teams(teams).deployTokenAuth(deployTokenAuth);
+                .hostname(hostname).visibility(forgeFlags().privateRepository(), visibility).teams(teams)
+                .deployTokenAuth(deployTokenAuth);
     }
 
-    /** {@code --visibility}; the deprecated {@code --private=false} makes it public, as in Flux. */
-    private String visibility(CliEnvironment environment) {
+    /** {@code --visibility}; the deprecated {@code --private=false} makes it public, as in Flux, which says so. */
+    private void noteVisibility(CliEnvironment environment) {
         if (!forgeFlags().privateRepository()) {
             environment.err().println("Using visibility public as --private=false");
-            return "public";
         }
-        return visibility == null || visibility.isBlank() ? "private" : visibility.strip();
     }
 }

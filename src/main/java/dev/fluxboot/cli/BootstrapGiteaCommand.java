@@ -69,6 +69,6 @@ public final class BootstrapGiteaCommand extends ForgeBootstrapCommand {
     @Override
     protected ForgeRepository.Builder repository(CliEnvironment environment) {
         return ForgeRepository.builder(ForgeType.GITEA).owner(owner).name(repository).personal(personal)
-                .hostname(hostname).visibility(forgeFlags().visibility()).teams(teams);
+                .hostname(hostname).visibility(forgeFlags().privateRepository(), "").teams(teams);
     }
 }

@@ -32,11 +32,6 @@ public final class ForgeFlags {
         return privateRepository;
     }
 
-    /** {@code private} or {@code public}, from {@code --private}. */
-    public String visibility() {
-        return privateRepository ? "private" : "public";
-    }
-
     public boolean readWriteKey() {
         return readWriteKey;
     }

@@ -48,7 +48,8 @@ public interface BootstrapBackend {
     /**
      * {@code terraform destroy}: uninstall Flux from the cluster (keeping the namespace with
      * {@code keep_namespace}) and, with {@code delete_git_manifests}, remove this resource's
-     * files from the repository and nothing else.
+     * files from the repository and nothing else; on a forge, delete the
+     * cluster's deploy key (either way), never the repository.
      */
     void delete(ProviderConfig provider, BootstrapGitState state, Operation operation);
 

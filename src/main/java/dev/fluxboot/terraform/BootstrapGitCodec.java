@@ -14,9 +14,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * {@code fluxboot_bootstrap_git}'s values: the checks of its configuration (those of
- * flux_bootstrap_git), and the translation between Terraform's objects and
- * {@link BootstrapGitSettings} / {@link BootstrapGitState}.
+ * {@code fluxboot_bootstrap_git}'s values, which every forge resource has too: the checks of its
+ * configuration (those of flux_bootstrap_git), and the translation between Terraform's objects and
+ * {@link BootstrapGitSettings}.
  */
 public final class BootstrapGitCodec {
 
@@ -146,12 +146,6 @@ public final class BootstrapGitCodec {
                         timeouts.flatMap(t -> Values.string(t, "read")).flatMap(BootstrapGitCodec::duration),
                         timeouts.flatMap(t -> Values.string(t, "update")).flatMap(BootstrapGitCodec::duration),
                         timeouts.flatMap(t -> Values.string(t, "delete")).flatMap(BootstrapGitCodec::duration)));
-    }
-
-    /** The whole resource as state holds it. */
-    public static BootstrapGitState state(CtyValue.ObjectValue resource) {
-        return new BootstrapGitState(Values.string(resource, "id").orElse(""), settings(resource),
-                new TreeMap<>(Values.stringMap(resource, "repository_files")));
     }
 
     /**

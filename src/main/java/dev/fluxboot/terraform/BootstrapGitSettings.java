@@ -11,7 +11,9 @@ import java.util.TreeSet;
  * The arguments of a {@code fluxboot_bootstrap_git} resource, defaults applied (those of
  * {@code flux_bootstrap_git}): what a bootstrap, upgrade or uninstall of one cluster needs
  * besides the provider's connection settings. An attribute left null in the configuration that
- * has no default is empty or false here.
+ * has no default is empty or false here. The forge resources ({@code fluxboot_bootstrap_github},
+ * ...) have all of these and their {@link ForgeSettings}; for {@code fluxboot_bootstrap_git}
+ * {@code forge} is empty.
  *
  * @param path the cluster's folder in the repository (empty: the repository's root)
  * @param version a Flux release ({@code v2.8.1}) or {@code latest}
@@ -27,7 +29,22 @@ public record BootstrapGitSettings(Optional<String> path, String namespace, Stri
                                    SortedSet<String> tolerationKeys, String secretName, boolean recurseSubmodules,
                                    Optional<String> kustomizationOverride, boolean deleteGitManifests,
                                    boolean keepNamespace, boolean disableSecretCreation, boolean embeddedManifests,
-                                   Optional<String> manifestsPath, Timeouts timeouts) {
+                                   Optional<String> manifestsPath, Timeouts timeouts, Optional<ForgeSettings> forge) {
+
+    /** {@code fluxboot_bootstrap_git}'s: no forge. */
+    public BootstrapGitSettings(Optional<String> path, String namespace, String version, SortedSet<String> components,
+                                SortedSet<String> componentsExtra, String clusterDomain, Duration interval,
+                                String logLevel, boolean networkPolicy, boolean watchAllNamespaces, String registry,
+                                Optional<SensitiveText> registryCredentials, Optional<String> imagePullSecret,
+                                SortedSet<String> tolerationKeys, String secretName, boolean recurseSubmodules,
+                                Optional<String> kustomizationOverride, boolean deleteGitManifests,
+                                boolean keepNamespace, boolean disableSecretCreation, boolean embeddedManifests,
+                                Optional<String> manifestsPath, Timeouts timeouts) {
+        this(path, namespace, version, components, componentsExtra, clusterDomain, interval, logLevel, networkPolicy,
+                watchAllNamespaces, registry, registryCredentials, imagePullSecret, tolerationKeys, secretName,
+                recurseSubmodules, kustomizationOverride, deleteGitManifests, keepNamespace, disableSecretCreation,
+                embeddedManifests, manifestsPath, timeouts, Optional.empty());
+    }
 
     public BootstrapGitSettings {
         Objects.requireNonNull(path, "path");
@@ -46,6 +63,15 @@ public record BootstrapGitSettings(Optional<String> path, String namespace, Stri
         Objects.requireNonNull(kustomizationOverride, "kustomizationOverride");
         Objects.requireNonNull(manifestsPath, "manifestsPath");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(forge, "forge");
+    }
+
+    /** These settings with a forge repository (a {@code fluxboot_bootstrap_<forge>} resource). */
+    public BootstrapGitSettings withForge(ForgeSettings value) {
+        return new BootstrapGitSettings(path, namespace, version, components, componentsExtra, clusterDomain, interval,
+                logLevel, networkPolicy, watchAllNamespaces, registry, registryCredentials, imagePullSecret,
+                tolerationKeys, secretName, recurseSubmodules, kustomizationOverride, deleteGitManifests, keepNamespace,
+                disableSecretCreation, embeddedManifests, manifestsPath, timeouts, Optional.of(value));
     }
 
     /**

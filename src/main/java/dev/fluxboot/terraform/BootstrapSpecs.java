@@ -19,7 +19,8 @@ import java.util.TreeSet;
 
 /**
  * A resource's settings and the provider's configuration as the API's {@link BootstrapSpec}: the
- * same bootstrap the command line runs with the flags of the same names.
+ * same bootstrap the command line runs with the flags of the same names ({@code bootstrap git}, or
+ * {@code bootstrap <forge>} for a resource with {@link ForgeSettings}).
  */
 final class BootstrapSpecs {
 
@@ -29,7 +30,7 @@ final class BootstrapSpecs {
     }
 
     static BootstrapSpec of(ProviderConfig provider, BootstrapGitSettings settings, Duration timeout) {
-        ProviderConfig.Git git = provider.git().orElseThrow();
+        Optional<ProviderConfig.Git> git = provider.git();
         Components.Builder components = Components.builder()
                 .version(settings.version())
                 .components(ordered(settings.components()))
@@ -51,18 +52,25 @@ final class BootstrapSpecs {
                 .build();
         BootstrapSpec.Builder spec = BootstrapSpec.builder()
                 .install(install)
-                .url(git.url().toString())
-                .branch(git.branch())
+                .branch(git.map(ProviderConfig.Git::branch).orElse(ProviderConfigCodec.DEFAULT_BRANCH))
                 .path(settings.path().orElse(""))
                 .interval(settings.interval())
                 .recurseSubmodules(settings.recurseSubmodules())
                 .secretName(settings.secretName())
-                .credentials(credentials(git))
-                .commits(commits(git))
+                .commits(git.map(BootstrapSpecs::commits).orElse(CommitOptions.builder()
+                        .authorName(ProviderConfigCodec.DEFAULT_AUTHOR).build()))
                 // Nobody to ask in a Terraform run: a generated key is kept in the cluster's Secret, as the CLI's --silent.
                 .silent(true)
                 .sourceSecretProvided(settings.disableSecretCreation());
         settings.kustomizationOverride().ifPresent(spec::kustomizationOverride);
+        if (settings.forge().isPresent()) {
+            ForgeSettings forge = settings.forge().get();
+            spec.forge(ForgeRepositories.of(forge, provider.forge().token(forge.type())))
+                    .credentials(ForgeRepositories.credentials(forge, git.flatMap(ProviderConfig.Git::ssh)));
+        } else {
+            ProviderConfig.Git plain = git.orElseThrow();
+            spec.url(plain.url().orElseThrow().toString()).credentials(credentials(plain));
+        }
         return spec.build();
     }
 
@@ -93,7 +101,7 @@ final class BootstrapSpecs {
             http.certificateAuthority().ifPresent(credentials::caCertificates);
             credentials.allowInsecureHttp(http.allowInsecureHttp());
             // Over HTTP(S) the cluster fetches with the same user and password, as flux_bootstrap_git's Secret.
-            String scheme = Optional.ofNullable(git.url().getScheme()).orElse("");
+            String scheme = git.url().map(url -> Optional.ofNullable(url.getScheme()).orElse("")).orElse("");
             if (http.password().isPresent() && scheme.startsWith("http")) {
                 credentials.tokenAuth(true);
             }

@@ -23,7 +23,8 @@ import java.util.TreeMap;
 /**
  * The provider's backend over fluxboot's engine, through the same {@link Fluxboot} API as the
  * command line: create and update are {@code bootstrap}, read is {@code inspect}, plan is
- * {@code repositoryFiles}, delete is {@code uninstall} (from Git with {@code delete_git_manifests}),
+ * {@code repositoryFiles}, delete is {@code uninstall} (from Git with {@code delete_git_manifests}; on
+ * a forge the deploy key is deleted either way),
  * import is {@code findBootstrap} then {@code inspect}. Terraform's StopProvider cancels the call in
  * flight. The engine's warnings become Terraform warnings; its progress is not shown (Terraform
  * shows its own).
@@ -95,10 +96,14 @@ final class EngineBackend implements BootstrapBackend {
                 .keepNamespace(settings.keepNamespace())
                 .silent(true)
                 .timeout(operation.timeout());
-        if (settings.deleteGitManifests()) {
+        if (settings.deleteGitManifests() || settings.forge().isPresent()) {
             BootstrapSpec bootstrap = BootstrapSpecs.of(provider, settings, operation.timeout());
+            // On a forge, as `uninstall --from-git <forge>`: the folder removed over HTTPS with the token
+            // (with delete_git_manifests), and the cluster's deploy key deleted; the repository stays.
             spec.fromGit(UninstallSpec.FromGit.builder()
-                    .url(bootstrap.url().orElseThrow())
+                    .keepFolder(!settings.deleteGitManifests())
+                    .url(bootstrap.url().orElse(null))
+                    .forge(bootstrap.forge().orElse(null))
                     .branch(bootstrap.branch())
                     .path(bootstrap.path())
                     .secretName(bootstrap.secretName())

@@ -1,10 +1,13 @@
 package dev.fluxboot.terraform;
 
+import dev.fluxboot.api.ForgeType;
 import dev.fluxboot.terraform.cty.CtyValue;
 import dev.fluxboot.terraform.schema.Schema;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,13 +15,15 @@ import java.util.Optional;
 
 /**
  * The fluxboot provider in the plugin protocol's terms, with values already decoded: its
- * schemas, its configuration (ConfigureProvider, once per process) and the calls for its one
- * resource type. The gRPC service ({@code plugin.ProviderService}) only translates messages.
+ * schemas, its configuration (ConfigureProvider, once per process) and the calls for its resource
+ * types ({@code fluxboot_bootstrap_git} and one per forge). The gRPC service
+ * ({@code plugin.ProviderService}) only translates messages.
  */
 public final class FluxbootProvider {
 
     private final Schema providerSchema;
-    private final BootstrapGitResource bootstrapGit;
+    /** Resource type name to resource, in the order of {@link #resourceSchemas()}. */
+    private final Map<String, BootstrapResource> resources;
     private final Map<String, String> env;
     private final StopSignal stop;
     /** Null until ConfigureProvider; empty when its configuration was not known yet. */
@@ -34,7 +39,16 @@ public final class FluxbootProvider {
         this.providerSchema = ProviderSchemas.provider();
         this.env = Map.copyOf(env);
         this.stop = Objects.requireNonNull(stop, "stop");
-        this.bootstrapGit = new BootstrapGitResource(ProviderSchemas.bootstrapGit(defaultFluxVersion), backend, stop, log);
+        Map<String, BootstrapResource> all = new LinkedHashMap<>();
+        List<BootstrapResourceType> types = new ArrayList<>();
+        types.add(new GitBootstrapType(ProviderSchemas.bootstrapGit(defaultFluxVersion)));
+        for (ForgeType forge : ForgeType.values()) {
+            types.add(new ForgeBootstrapType(forge, ProviderSchemas.bootstrapForge(forge, defaultFluxVersion)));
+        }
+        for (BootstrapResourceType type : types) {
+            all.put(type.name(), new BootstrapResource(type, backend, stop, log));
+        }
+        this.resources = Collections.unmodifiableMap(all);
     }
 
     public Schema providerSchema() {
@@ -43,7 +57,9 @@ public final class FluxbootProvider {
 
     /** Resource type name to schema. */
     public Map<String, Schema> resourceSchemas() {
-        return Map.of(ProviderSchemas.BOOTSTRAP_GIT, bootstrapGit.schema());
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        resources.forEach((name, resource) -> schemas.put(name, resource.schema()));
+        return Collections.unmodifiableMap(schemas);
     }
 
     public List<Diagnostic> validateProviderConfig(CtyValue config) {
@@ -119,12 +135,12 @@ public final class FluxbootProvider {
         return current == null ? ProviderConfig.unconfigured() : current.orElse(ProviderConfig.unconfigured());
     }
 
-    private Optional<BootstrapGitResource> resource(String typeName) {
-        return ProviderSchemas.BOOTSTRAP_GIT.equals(typeName) ? Optional.of(bootstrapGit) : Optional.empty();
+    private Optional<BootstrapResource> resource(String typeName) {
+        return Optional.ofNullable(resources.get(typeName));
     }
 
-    private static Diagnostic unknownType(String typeName) {
+    private Diagnostic unknownType(String typeName) {
         return Diagnostic.error("Unknown resource type",
-                "the fluxboot provider has no resource type \"" + typeName + "\"; it has " + ProviderSchemas.BOOTSTRAP_GIT);
+                "the fluxboot provider has no resource type \"" + typeName + "\"; it has " + String.join(", ", resources.keySet()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.fluxboot.terraform;
 
+import dev.fluxboot.api.ForgeType;
 import dev.fluxboot.terraform.cty.CtyValue;
 
 import java.io.File;
@@ -7,13 +8,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The provider block: checked as flux's provider checks it (URL scheme against the SSH or HTTP
- * settings, both blocks or neither), then read into a {@link ProviderConfig} with its defaults.
+ * settings, no {@code git} without {@code kubernetes}), then read into a {@link ProviderConfig}
+ * with its defaults.
  */
 public final class ProviderConfigCodec {
 
@@ -71,22 +74,35 @@ public final class ProviderConfigCodec {
     }
 
     /**
-     * The configuration, defaults applied; {@code env} gives {@code KUBE_CONFIG_PATH} and
-     * {@code KUBE_CONFIG_PATHS}. Requires a wholly known, {@link #validate valid} block; a block
-     * with only one of {@code kubernetes} and {@code git} is an error.
+     * The configuration, defaults applied; {@code env} gives {@code KUBE_CONFIG_PATH},
+     * {@code KUBE_CONFIG_PATHS} and the forges' token variables ({@code GITHUB_TOKEN}, ...).
+     * Requires a wholly known, {@link #validate valid} block; {@code git} without
+     * {@code kubernetes} is an error ({@code kubernetes} alone is enough for the forge resources).
      */
     public static ProviderConfig decode(CtyValue.ObjectValue config, Map<String, String> env) {
         Optional<CtyValue.ObjectValue> kubernetes = Values.nested(config, "kubernetes");
         Optional<CtyValue.ObjectValue> git = Values.nested(config, "git");
+        ProviderConfig.Forge forge = forge(Values.nested(config, "forge"), env);
         if (kubernetes.isEmpty() && git.isEmpty()) {
-            return ProviderConfig.unconfigured();
+            return new ProviderConfig(Optional.empty(), Optional.empty(), forge);
         }
-        if (kubernetes.isEmpty() || git.isEmpty()) {
-            throw new IllegalArgumentException(kubernetes.isEmpty()
-                    ? "the provider has git but no kubernetes settings: configure both, or neither"
-                    : "the provider has kubernetes but no git settings: configure both, or neither");
+        if (kubernetes.isEmpty()) {
+            throw new IllegalArgumentException("the provider has git but no kubernetes settings: configure both, or neither");
         }
-        return new ProviderConfig(Optional.of(kubernetes(kubernetes.get(), env)), Optional.of(git(git.get())));
+        return new ProviderConfig(Optional.of(kubernetes(kubernetes.get(), env)), git.map(ProviderConfigCodec::git), forge);
+    }
+
+    /** {@code forge.token} for every forge, else each forge's own variable, as {@code bootstrap <forge>} reads it. */
+    private static ProviderConfig.Forge forge(Optional<CtyValue.ObjectValue> forge, Map<String, String> env) {
+        Optional<SensitiveText> configured = forge.flatMap(object -> Values.sensitive(object, "token"))
+                .filter(token -> !token.reveal().isBlank());
+        Map<ForgeType, SensitiveText> tokens = new EnumMap<>(ForgeType.class);
+        for (ForgeType type : ForgeType.values()) {
+            configured.or(() -> Optional.ofNullable(env.get(type.tokenVariable())).map(String::strip)
+                            .filter(token -> !token.isEmpty()).map(SensitiveText::new))
+                    .ifPresent(token -> tokens.put(type, token));
+        }
+        return new ProviderConfig.Forge(tokens);
     }
 
     private static ProviderConfig.Kubernetes kubernetes(CtyValue.ObjectValue kubernetes, Map<String, String> env) {
@@ -133,7 +149,7 @@ public final class ProviderConfigCodec {
                 Values.nonEmptyString(object, "username"), Values.sensitive(object, "password"),
                 Values.nonEmptyString(object, "certificate_authority"),
                 Values.bool(object, "allow_insecure_http").orElse(false)));
-        return new ProviderConfig.Git(URI.create(Values.string(git, "url").orElseThrow()),
+        return new ProviderConfig.Git(Values.nonEmptyString(git, "url").map(URI::create),
                 Values.nonEmptyString(git, "branch").orElse(DEFAULT_BRANCH),
                 Values.nonEmptyString(git, "author_name").orElse(DEFAULT_AUTHOR),
                 Values.nonEmptyString(git, "author_email"),

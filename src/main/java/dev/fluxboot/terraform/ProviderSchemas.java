@@ -1,19 +1,22 @@
 package dev.fluxboot.terraform;
 
 import dev.fluxboot.api.Components;
+import dev.fluxboot.api.ForgeType;
 import dev.fluxboot.terraform.cty.CtyValue;
 import dev.fluxboot.terraform.schema.Attribute;
 import dev.fluxboot.terraform.schema.Schema;
 import dev.fluxboot.ui.GoDuration;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The schemas the provider serves: its configuration (that of terraform-provider-flux's
- * {@code flux} provider) and the {@code fluxboot_bootstrap_git} resource (the attributes, names
- * and defaults of {@code flux_bootstrap_git}, v1.8).
+ * {@code flux} provider, and the forges' token), the {@code fluxboot_bootstrap_git} resource (the
+ * attributes, names and defaults of {@code flux_bootstrap_git}, v1.8) and the forge resources
+ * (those and the flags of {@code fluxboot bootstrap <forge>}, see {@link ForgeSchemas}).
  */
 public final class ProviderSchemas {
 
@@ -62,7 +65,8 @@ public final class ProviderSchemas {
                 Attribute.bool("allow_insecure_http").describedAs("Allow an `http://` URL.")))
                 .describedAs("HTTP(S) authentication, for an `http(s)://` URL.");
         Attribute git = Attribute.nested("git", List.of(
-                Attribute.string("url").required().describedAs("The Git repository's URL (`ssh://`, `https://` or `http://`)."),
+                Attribute.string("url").describedAs("The Git repository's URL (`ssh://`, `https://` or `http://`); "
+                        + "required for `fluxboot_bootstrap_git`, not used by the forge resources."),
                 Attribute.string("branch").describedAs("The branch to push to and reconcile from. Defaults to `main`."),
                 Attribute.string("author_name").describedAs("The commit author's name. Defaults to `Flux`."),
                 Attribute.string("author_email").describedAs("The commit author's email."),
@@ -73,21 +77,46 @@ public final class ProviderSchemas {
                 ssh,
                 http))
                 .describedAs("How to reach the Git repository, and how to commit.");
-        return new Schema(0, "Bootstraps Flux into Kubernetes clusters from Git (fluxboot).", List.of(kubernetes, git));
+        Attribute forge = Attribute.nested("forge", List.of(
+                Attribute.string("token").asSensitive().describedAs("The API token of the forge resources "
+                        + "(`fluxboot_bootstrap_github`, ...). Defaults to the forge's variable: `GITHUB_TOKEN`, "
+                        + "`GITLAB_TOKEN`, `GITEA_TOKEN` or `BITBUCKET_TOKEN`.")))
+                .describedAs("How the forge resources reach the forge's API.");
+        return new Schema(0, "Bootstraps Flux into Kubernetes clusters from Git (fluxboot).", List.of(kubernetes, git, forge));
     }
 
     /** The schema of {@code fluxboot_bootstrap_git}; {@code defaultFluxVersion} is this build's default Flux release. */
     public static Schema bootstrapGit(String defaultFluxVersion) {
+        return new Schema(0,
+                "Pushes the Flux components and sync manifests of one cluster to a Git repository, installs Flux in "
+                        + "the cluster and makes it reconcile itself from that repository (as `flux bootstrap git`).",
+                bootstrapAttributes(defaultFluxVersion));
+    }
+
+    /** The resource type of a forge, e.g. {@code fluxboot_bootstrap_bitbucket_server}. */
+    public static String bootstrapForgeType(ForgeType forge) {
+        return "fluxboot_bootstrap_" + forge.provider().replace('-', '_');
+    }
+
+    /** The schema of {@code fluxboot_bootstrap_<forge>}: {@code fluxboot_bootstrap_git}'s attributes and the forge's. */
+    public static Schema bootstrapForge(ForgeType forge, String defaultFluxVersion) {
+        List<Attribute> attributes = new ArrayList<>(bootstrapAttributes(defaultFluxVersion));
+        attributes.addAll(ForgeSchemas.attributes(forge));
+        return new Schema(0, "Creates the " + forge.label() + " repository if it is missing, pushes the Flux components "
+                + "and sync manifests of one cluster to it, registers the cluster's deploy key, installs Flux in the "
+                + "cluster and makes it reconcile itself from that repository (as `flux bootstrap " + forge.provider()
+                + "`).", attributes);
+    }
+
+    /** The attributes every bootstrap resource has: those of flux_bootstrap_git. */
+    private static List<Attribute> bootstrapAttributes(String defaultFluxVersion) {
         Attribute.Equivalence sameDuration = ProviderSchemas::sameDuration;
         Attribute timeouts = Attribute.nested("timeouts", List.of(
                 Attribute.string("create").describedAs("How long a create may take (Go duration). Defaults to `15m`."),
                 Attribute.string("read").describedAs("How long a read may take. Defaults to the create timeout."),
                 Attribute.string("update").describedAs("How long an update may take. Defaults to `15m`."),
                 Attribute.string("delete").describedAs("How long a delete may take. Defaults to `5m`.")));
-        return new Schema(0,
-                "Pushes the Flux components and sync manifests of one cluster to a Git repository, installs Flux in "
-                        + "the cluster and makes it reconcile itself from that repository (as `flux bootstrap git`).",
-                List.of(
+        return List.of(
                         Attribute.string("id").computed().describedAs("The namespace Flux runs in."),
                         Attribute.string("path").requiringReplace().describedAs(
                                 "The cluster's folder in the repository; the sync is scoped to it (changing it replaces the resource)."),
@@ -136,7 +165,7 @@ public final class ProviderSchemas {
                                 "A Flux release bundle (folder or `manifests.tar.gz`) to take the manifests from, as `--manifests`."),
                         timeouts,
                         Attribute.stringMap("repository_files").computed().describedAs(
-                                "The files this resource manages in the repository: path to content.")));
+                                "The files this resource manages in the repository: path to content."));
     }
 
     private static boolean sameDuration(CtyValue a, CtyValue b) {

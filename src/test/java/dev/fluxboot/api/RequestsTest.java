@@ -71,6 +71,23 @@ class RequestsTest {
                 .isInstanceOf(UsageException.class);
     }
 
+    static Stream<Arguments> visibilities() {
+        return Stream.of(
+                arguments(true, null, "private"),
+                arguments(true, " ", "private"),
+                arguments(true, " internal ", "internal"),
+                arguments(false, "", "public"),
+                arguments(false, "internal", "public"));
+    }
+
+    @ParameterizedTest(name = "private={0} visibility={1}: {2}")
+    @MethodSource("visibilities")
+    void privateFalseMakesAnyRepositoryPublicElseTheVisibilityCounts(boolean privateRepository, String visibility,
+                                                                    String expected) {
+        assertThat(ForgeRepository.builder(ForgeType.GITLAB).token(Secret.of("t"))
+                .visibility(privateRepository, visibility).build().visibility()).isEqualTo(expected);
+    }
+
     static Stream<Arguments> badSpecs() {
         ForgeRepository.Builder github = ForgeRepository.builder(ForgeType.GITHUB).token(Secret.of("t")).owner("org")
                 .name("fleet");
@@ -98,7 +115,10 @@ class RequestsTest {
                 arguments("bootstrap components", (Supplier<Object>) () -> BootstrapSpec.builder().url("ssh://git@h/r.git")
                         .install(InstallSpec.builder().components(Components.builder()
                                 .components(List.of("source-controller")).build()).build()).build(),
-                        "--components: component kustomize-controller is required by bootstrap"));
+                        "--components: component kustomize-controller is required by bootstrap"),
+                arguments("kept folder on plain git", (Supplier<Object>) () -> UninstallSpec.builder()
+                        .fromGit(UninstallSpec.FromGit.builder().url("ssh://git@h/r.git").keepFolder(true).build()).build(),
+                        "keeping the folder is for a forge"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,6 +128,8 @@ class RequestsTest {
         assertThatThrownBy(() -> {
             if (built instanceof InstallSpec install) {
                 requests.install(install);
+            } else if (built instanceof UninstallSpec uninstall) {
+                requests.uninstall(uninstall);
             } else {
                 requests.bootstrap((BootstrapSpec) built);
             }

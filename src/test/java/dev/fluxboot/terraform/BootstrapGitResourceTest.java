@@ -34,7 +34,7 @@ class BootstrapGitResourceTest {
                     Optional.empty(), Optional.of("https://127.0.0.1:6443"), Optional.empty(), Optional.empty(),
                     Optional.of(new SensitiveText("token")), Optional.empty(), Optional.empty(), Optional.empty(), false,
                     Optional.empty(), Optional.empty())),
-            Optional.of(new ProviderConfig.Git(URI.create("ssh://git@example.com/org/fleet.git"), "main", "Flux",
+            Optional.of(new ProviderConfig.Git(Optional.of(URI.create("ssh://git@example.com/org/fleet.git")), "main", "Flux",
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty())));
 
@@ -44,14 +44,14 @@ class BootstrapGitResourceTest {
     private FakeBootstrapBackend backend;
     private StopSignal stop;
     private ByteArrayOutputStream log;
-    private BootstrapGitResource resource;
+    private BootstrapResource resource;
 
     @BeforeEach
     void setUp() {
         backend = new FakeBootstrapBackend(dir);
         stop = new StopSignal();
         log = new ByteArrayOutputStream();
-        resource = new BootstrapGitResource(SCHEMA, backend, stop, new PrintStream(log, true, StandardCharsets.UTF_8));
+        resource = new BootstrapResource(new GitBootstrapType(SCHEMA), backend, stop, new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     private static CtyValue.ObjectValue config(Map<String, CtyValue> set) {
@@ -388,7 +388,7 @@ class BootstrapGitResourceTest {
     @Test
     void anUnexpectedFailureNamesNoMessageAndLogsOnlyTheStack() {
         // Given a backend that fails unexpectedly, with a secret in its message
-        BootstrapGitResource failing = new BootstrapGitResource(SCHEMA, new ExplodingBackend(backend), stop,
+        BootstrapResource failing = new BootstrapResource(new GitBootstrapType(SCHEMA), new ExplodingBackend(backend), stop,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         ResourcePlan plan = plan(CtyValue.NULL, config(Map.of())).value();
 

@@ -77,7 +77,7 @@ class EngineBackendStopTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
                 Optional.empty());
-        ProviderConfig.Git git = new ProviderConfig.Git(URI.create(url), "main", "Flux", Optional.empty(), Optional.empty(),
+        ProviderConfig.Git git = new ProviderConfig.Git(Optional.of(URI.create(url)), "main", "Flux", Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(new ProviderConfig.Ssh(Optional.of("git"), Optional.of(new SensitiveText(privateKeyPem)),
                         Optional.empty(), List.of())),

@@ -154,7 +154,7 @@ public final class FakeBootstrapBackend implements BootstrapBackend {
     /** What the provider configuration said, without its secrets. */
     private static String describe(ProviderConfig provider) {
         ProviderConfig.Git git = provider.git().orElseThrow();
-        return "git=" + git.url() + " branch=" + git.branch() + " author=" + git.authorName()
+        return "git=" + git.url().map(Object::toString).orElse("") + " branch=" + git.branch() + " author=" + git.authorName()
                 + " ssh-key=" + (git.ssh().flatMap(ProviderConfig.Ssh::privateKey).isPresent() ? "given" : "none")
                 + " kube-token=" + (provider.kubernetes().orElseThrow().token().isPresent() ? "given" : "none");
     }

@@ -1,5 +1,6 @@
 package dev.fluxboot.terraform;
 
+import dev.fluxboot.api.ForgeType;
 import dev.fluxboot.terraform.cty.CtyValue;
 import dev.fluxboot.terraform.schema.Attribute;
 import dev.fluxboot.terraform.schema.Schema;
@@ -66,7 +67,7 @@ class ProviderConfigCodecTest {
         // Then
         assertThat(decoded.isConfigured()).isTrue();
         ProviderConfig.Git git = decoded.git().orElseThrow();
-        assertThat(git.url()).isEqualTo(URI.create("ssh://git@example.com/org/fleet.git"));
+        assertThat(git.url()).contains(URI.create("ssh://git@example.com/org/fleet.git"));
         assertThat(git.branch()).isEqualTo("main");
         assertThat(git.authorName()).isEqualTo("Flux");
         assertThat(git.ssh().orElseThrow().privateKey().orElseThrow().reveal()).isEqualTo("-----BEGIN OPENSSH PRIVATE KEY-----");
@@ -91,12 +92,56 @@ class ProviderConfigCodecTest {
     }
 
     @Test
-    void neitherBlockIsAnUnconfiguredProviderAndOneAloneIsAnError() {
+    void neitherBlockIsAnUnconfiguredProviderAndGitAloneIsAnError() {
         assertThat(ProviderConfigCodec.decode(provider(CtyValue.NULL, CtyValue.NULL), Map.of()))
                 .isEqualTo(ProviderConfig.unconfigured());
         assertThatThrownBy(() -> ProviderConfigCodec.decode(provider(CtyValue.NULL,
                 git("https://example.com/fleet.git", Map.of())), Map.of()))
                 .hasMessage("the provider has git but no kubernetes settings: configure both, or neither");
+    }
+
+    @Test
+    void kubernetesAloneOrGitWithoutUrlIsEnoughForTheForgesButNotForBootstrapGit() {
+        // Given
+        CtyValue kubernetes = nested(List.of("kubernetes"), Map.of("config_path", CtyValue.string("/kube/config")));
+        CtyValue gitWithoutUrl = nested(List.of("git"), Map.of("branch", CtyValue.string("fleet")));
+
+        // When
+        ProviderConfig alone = ProviderConfigCodec.decode(provider(kubernetes, CtyValue.NULL), Map.of());
+        ProviderConfig withoutUrl = ProviderConfigCodec.decode(provider(kubernetes, gitWithoutUrl), Map.of());
+
+        // Then
+        assertThat(alone.kubernetes()).isPresent();
+        assertThat(alone.git()).isEmpty();
+        assertThat(alone.isConfigured()).isFalse();
+        assertThat(withoutUrl.git().orElseThrow().url()).isEmpty();
+        assertThat(withoutUrl.git().orElseThrow().branch()).isEqualTo("fleet");
+        assertThat(withoutUrl.isConfigured()).isFalse();
+        assertThat(ProviderConfigCodec.validate(provider(kubernetes, gitWithoutUrl))).isEmpty();
+    }
+
+    @Test
+    void theForgeTokenIsForgeTokenElseEachForgesVariableAndNeverPrinted() {
+        // Given
+        CtyValue kubernetes = nested(List.of("kubernetes"), Map.of("config_path", CtyValue.string("/kube/config")));
+        Map<String, String> env = Map.of("GITHUB_TOKEN", "ghp_fromEnvironment0123", "GITEA_TOKEN", " ",
+                "GITLAB_TOKEN", "glpat-fromEnvironment");
+        CtyValue.ObjectValue withToken = CtyValue.object(Map.of("kubernetes", kubernetes, "git", CtyValue.NULL,
+                "forge", nested(List.of("forge"), Map.of("token", CtyValue.string("ghp_configuredToken4567")))));
+
+        // When
+        ProviderConfig fromEnvironment = ProviderConfigCodec.decode(provider(kubernetes, CtyValue.NULL), env);
+        ProviderConfig configured = ProviderConfigCodec.decode(withToken, env);
+
+        // Then
+        assertThat(fromEnvironment.forge().token(ForgeType.GITHUB)).map(SensitiveText::reveal).contains("ghp_fromEnvironment0123");
+        assertThat(fromEnvironment.forge().token(ForgeType.GITLAB)).map(SensitiveText::reveal).contains("glpat-fromEnvironment");
+        assertThat(fromEnvironment.forge().token(ForgeType.GITEA)).as("blank is no token").isEmpty();
+        assertThat(fromEnvironment.forge().token(ForgeType.BITBUCKET_SERVER)).isEmpty();
+        for (ForgeType forge : ForgeType.values()) {
+            assertThat(configured.forge().token(forge)).map(SensitiveText::reveal).contains("ghp_configuredToken4567");
+        }
+        assertThat(configured.toString() + fromEnvironment).doesNotContain("ghp_", "glpat-");
     }
 
     static Stream<Arguments> invalidGitSettings() {
@@ -142,7 +187,7 @@ class ProviderConfigCodecTest {
 
         // Then
         assertThat(sensitive).containsExactlyInAnyOrder("kubernetes.password", "kubernetes.token", "kubernetes.client_key",
-                "git.gpg_passphrase", "git.ssh.private_key", "git.ssh.password", "git.http.password");
+                "git.gpg_passphrase", "git.ssh.private_key", "git.ssh.password", "git.http.password", "forge.token");
     }
 
     private static List<String> sensitivePaths(List<Attribute> attributes, String prefix) {

@@ -163,6 +163,31 @@ class UninstallFromGitHubTest {
     }
 
     @Test
+    void keepingTheFolderDeletesOnlyTheKeyAndMakesNoCommit() {
+        // Given
+        twoClustersIn("kept", "kept");
+        ObjectId tip = git().tip("fleet/kept", "main").orElseThrow();
+        dev.fluxboot.api.ForgeRepository repository = dev.fluxboot.api.ForgeRepository.builder(
+                        dev.fluxboot.api.ForgeType.GITHUB).token(dev.fluxboot.api.Secret.of(TOKEN)).owner("fleet")
+                .name("kept").hostname(gitHost()).apiUrl(github.apiUrl()).caFile(ca).build();
+        dev.fluxboot.api.UninstallSpec spec = dev.fluxboot.api.UninstallSpec.builder()
+                .cluster(dev.fluxboot.api.ClusterAccess.builder().kubeconfig(kube.kubeconfig()).build())
+                .namespace("kept-one").silent(true).timeout(java.time.Duration.ofMinutes(2))
+                .fromGit(dev.fluxboot.api.UninstallSpec.FromGit.builder().forge(repository).path("clusters/one")
+                        .keepFolder(true).build())
+                .build();
+
+        // When (the API, as the Terraform provider's destroy with delete_git_manifests = false)
+        dev.fluxboot.api.UninstallResult result = dev.fluxboot.api.Fluxboot.builder().environment(ENV).build().uninstall(spec);
+
+        // Then
+        assertThat(result.failures()).isEmpty();
+        assertThat(git().tip("fleet/kept", "main")).hasValue(tip);
+        assertThat(github.deployKeys("fleet", "kept")).extracting(DeployKeyView::title)
+                .containsExactly(title("kept-two", "clusters/two"));
+    }
+
+    @Test
     void aMissingRepositoryIsAnErrorAndIsNotCreated() {
         // Given Flux in the cluster (an uninstall needs an installation to start)
         try (dev.fluxboot.cluster.Cluster cluster = dev.fluxboot.cluster.KubeClusters.connect(

@@ -14,22 +14,25 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The {@code fluxboot_bootstrap_git} resource's life cycle in Terraform's terms (validate,
- * upgrade state, read, plan, apply, import) over a {@link BootstrapBackend}. Planning is here:
+ * A bootstrap resource's life cycle in Terraform's terms (validate, upgrade state, read, plan,
+ * apply, import) over a {@link BootstrapBackend}, for {@code fluxboot_bootstrap_git} and the
+ * forge resources alike: what differs is their {@link BootstrapResourceType}. Planning is here:
  * defaults, unknowns for what only apply can tell, replacement on a new {@code path},
  * {@code namespace} or {@code secret_name}, and the repository files the backend expects, so
  * that drift found by the read shows as a change of {@code repository_files}.
  */
-public final class BootstrapGitResource {
+public final class BootstrapResource {
 
+    private final BootstrapResourceType type;
     private final Schema schema;
     private final BootstrapBackend backend;
     private final StopSignal stop;
     private final PrintStream log;
 
     /** {@code log}: where unexpected failures leave their stack trace (stderr, which Terraform logs). */
-    public BootstrapGitResource(Schema schema, BootstrapBackend backend, StopSignal stop, PrintStream log) {
-        this.schema = Objects.requireNonNull(schema, "schema");
+    BootstrapResource(BootstrapResourceType type, BootstrapBackend backend, StopSignal stop, PrintStream log) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.schema = type.schema();
         this.backend = Objects.requireNonNull(backend, "backend");
         this.stop = Objects.requireNonNull(stop, "stop");
         this.log = Objects.requireNonNull(log, "log");
@@ -39,11 +42,16 @@ public final class BootstrapGitResource {
         return schema;
     }
 
+    /** The resource type's name, e.g. {@code fluxboot_bootstrap_git}. */
+    public String name() {
+        return type.name();
+    }
+
     public List<Diagnostic> validate(CtyValue config) {
         if (!(config instanceof CtyValue.ObjectValue object)) {
             return List.of();
         }
-        return BootstrapGitCodec.validate(object);
+        return type.validate(object);
     }
 
     /**
@@ -72,10 +80,11 @@ public final class BootstrapGitResource {
         if (!(current instanceof CtyValue.ObjectValue object)) {
             return Outcome.of(current);
         }
-        if (!provider.isConfigured()) {
-            return Outcome.failed(current, missingConfiguration());
+        Optional<Diagnostic> missing = missingConfiguration(provider);
+        if (missing.isPresent()) {
+            return Outcome.failed(current, missing.get());
         }
-        BootstrapGitState state = BootstrapGitCodec.state(object);
+        BootstrapGitState state = type.state(object);
         Operation operation = new Operation(state.settings().timeouts().forRead(), stop);
         return call("Reading the bootstrap failed", current, () -> {
             Optional<BootstrapOutcome> outcome = backend.read(provider, state, operation);
@@ -97,8 +106,9 @@ public final class BootstrapGitResource {
         if (plan.planned().isNull()) {
             return Outcome.of(new ResourcePlan(CtyValue.NULL, List.of()));
         }
-        if (provider.isPresent() && !provider.get().isConfigured()) {
-            return Outcome.failed(new ResourcePlan(plan.planned(), plan.requiresReplace()), missingConfiguration());
+        Optional<Diagnostic> missing = provider.flatMap(this::missingConfiguration);
+        if (missing.isPresent()) {
+            return Outcome.failed(new ResourcePlan(plan.planned(), plan.requiresReplace()), missing.get());
         }
         CtyValue.ObjectValue planned = (CtyValue.ObjectValue) plan.planned();
         if (!(prior instanceof CtyValue.ObjectValue priorObject)) {
@@ -113,8 +123,8 @@ public final class BootstrapGitResource {
             CtyValue files = plan.changed() ? CtyValue.UNKNOWN : priorObject.get("repository_files");
             return Outcome.of(new ResourcePlan(planned.with("repository_files", files), plan.requiresReplace()));
         }
-        BootstrapGitState priorState = BootstrapGitCodec.state(priorObject);
-        BootstrapGitSettings settings = BootstrapGitCodec.settings(planned);
+        BootstrapGitState priorState = type.state(priorObject);
+        BootstrapGitSettings settings = type.settings(planned);
         Operation operation = new Operation(settings.timeouts().forRead(), stop);
         CtyValue.ObjectValue withoutFiles = planned;
         ResourcePlan fallback = new ResourcePlan(planned, plan.requiresReplace());
@@ -127,18 +137,19 @@ public final class BootstrapGitResource {
 
     /** Carries out a planned create, update or destroy; answers the new state. */
     public Outcome<CtyValue> apply(ProviderConfig provider, CtyValue prior, CtyValue planned) {
-        if (!provider.isConfigured()) {
-            return Outcome.failed(prior, missingConfiguration());
+        Optional<Diagnostic> missing = missingConfiguration(provider);
+        if (missing.isPresent()) {
+            return Outcome.failed(prior, missing.get());
         }
         if (!(planned instanceof CtyValue.ObjectValue plannedObject)) {
-            BootstrapGitState state = BootstrapGitCodec.state((CtyValue.ObjectValue) prior);
+            BootstrapGitState state = type.state((CtyValue.ObjectValue) prior);
             Operation operation = new Operation(state.settings().timeouts().forDelete(), stop);
             return call("Uninstall failed", prior, () -> {
                 backend.delete(provider, state, operation);
                 return Outcome.<CtyValue>of(CtyValue.NULL);
             });
         }
-        BootstrapGitSettings settings = BootstrapGitCodec.settings(plannedObject);
+        BootstrapGitSettings settings = type.settings(plannedObject);
         if (!(prior instanceof CtyValue.ObjectValue priorObject)) {
             Operation operation = new Operation(settings.timeouts().forCreate(), stop);
             return call("Bootstrap failed", CtyValue.NULL, () -> {
@@ -148,7 +159,7 @@ public final class BootstrapGitResource {
                         .with(warnings(outcome.warnings()));
             });
         }
-        BootstrapGitState priorState = BootstrapGitCodec.state(priorObject);
+        BootstrapGitState priorState = type.state(priorObject);
         CtyValue plannedFilesValue = plannedObject.get("repository_files");
         PlannedFiles plannedFiles = plannedFilesValue instanceof CtyValue.MapValue
                 ? PlannedFiles.known(Values.stringMap(plannedObject, "repository_files"))
@@ -164,13 +175,18 @@ public final class BootstrapGitResource {
 
     /** {@code terraform import}: the state of the bootstrap in namespace {@code id}. */
     public Outcome<CtyValue> importState(ProviderConfig provider, String id) {
-        if (!provider.isConfigured()) {
-            return Outcome.failed(CtyValue.NULL, missingConfiguration());
+        if (!type.importable()) {
+            return Outcome.failed(CtyValue.NULL, Diagnostic.error("Import not supported", type.name()
+                    + " cannot be imported yet: the cluster does not record the forge settings it was bootstrapped with"));
+        }
+        Optional<Diagnostic> missing = missingConfiguration(provider);
+        if (missing.isPresent()) {
+            return Outcome.failed(CtyValue.NULL, missing.get());
         }
         Operation operation = new Operation(BootstrapGitSettings.Timeouts.DEFAULT_CREATE, stop);
         return call("Import failed", CtyValue.NULL, () -> {
             ImportedBootstrap imported = backend.importBootstrap(provider, id, operation);
-            return Outcome.<CtyValue>of(BootstrapGitCodec.encode(imported)).with(warnings(imported.outcome().warnings()));
+            return Outcome.<CtyValue>of(type.encode(imported)).with(warnings(imported.outcome().warnings()));
         });
     }
 
@@ -212,9 +228,7 @@ public final class BootstrapGitResource {
         return diagnostics;
     }
 
-    private static Diagnostic missingConfiguration() {
-        return Diagnostic.error("Missing configuration",
-                "the fluxboot provider block has no kubernetes and git settings: configure both to manage "
-                        + "fluxboot_bootstrap_git resources");
+    private Optional<Diagnostic> missingConfiguration(ProviderConfig provider) {
+        return type.missingProviderSettings(provider).map(detail -> Diagnostic.error("Missing configuration", detail));
     }
 }
