@@ -50,15 +50,18 @@ class SchemaProtoTest {
     }
 
     @Test
-    void theProviderConfigurationNestsKubernetesAndGit() {
+    void theProviderConfigurationNestsKubernetesGitAndForge() {
         // When
         Tfplugin6.Schema schema = SchemaProto.render(ProviderSchemas.provider());
 
         // Then
         Map<String, Tfplugin6.Schema.Attribute> attributes = byName(schema.getBlock().getAttributesList());
-        assertThat(attributes).containsOnlyKeys("kubernetes", "git");
+        assertThat(attributes).containsOnlyKeys("kubernetes", "git", "forge");
         Map<String, Tfplugin6.Schema.Attribute> git = byName(attributes.get("git").getNestedType().getAttributesList());
-        assertThat(git.get("url").getRequired()).isTrue();
+        // optional here: fluxboot_bootstrap_git requires it, the forge resources know their repository's URL
+        assertThat(git.get("url").getOptional()).isTrue();
+        Map<String, Tfplugin6.Schema.Attribute> forge = byName(attributes.get("forge").getNestedType().getAttributesList());
+        assertThat(forge.get("token").getSensitive()).isTrue();
         Map<String, Tfplugin6.Schema.Attribute> ssh = byName(git.get("ssh").getNestedType().getAttributesList());
         assertThat(ssh.get("private_key").getSensitive()).isTrue();
         assertThat(ssh.get("hostkey_algos").getType().toString(StandardCharsets.UTF_8)).isEqualTo("[\"list\",\"string\"]");
