@@ -2,6 +2,7 @@ package dev.fluxboot.cli;
 
 import dev.fluxboot.UsageException;
 import dev.fluxboot.api.ForgeType;
+import dev.fluxboot.ui.PipedInput;
 import dev.fluxboot.ui.Prompter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,10 +115,11 @@ class ForgeCommandsUsageTest {
         List<String> prompts = new ArrayList<>();
         Prompter person = answering(prompts, "  typed-token-1234 ");
 
-        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", "from-env-5678"), person))
+        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", "from-env-5678"), person,
+                PipedInput.none()))
                 .isEqualTo("from-env-5678");
         assertThat(prompts).isEmpty();
-        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", " "), person))
+        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", " "), person, PipedInput.none()))
                 .isEqualTo("typed-token-1234");
         assertThat(prompts).containsExactly("Please enter your GitLab personal access token (PAT): ");
     }
@@ -125,7 +127,7 @@ class ForgeCommandsUsageTest {
     @Test
     void anEmptyAnswerAtThePromptIsRefused() {
         assertThatThrownBy(() -> ForgeTokens.resolve(ForgeType.BITBUCKET_SERVER, Map.of(),
-                answering(new ArrayList<>(), "")))
+                answering(new ArrayList<>(), ""), PipedInput.none()))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("no Bitbucket token was entered: enter one at the prompt, or export BITBUCKET_TOKEN");
     }
