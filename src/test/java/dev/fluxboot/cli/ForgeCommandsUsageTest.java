@@ -84,6 +84,18 @@ class ForgeCommandsUsageTest {
                 .startsWith("✗ --api-url http://git.example.com/api/v3 is not an https URL");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"github", "gitlab", "gitea", "bitbucket-server"})
+    void sparseCheckoutFoldersAreCheckedBeforeTheToken(String forge) {
+        CliRun run = run(Map.of(), forge, "--owner", "fleet", "--repository", "infra", "--hostname", "git.example.com",
+                "--path", "clusters/prod", "--sparse-checkout", "clusters,../shared");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().isEqualTo("✗ --sparse-checkout \"../shared\" leaves the "
+                + "repository (..): give a folder relative to the repository root, e.g. "
+                + "--sparse-checkout=clusters/my-cluster");
+    }
+
     @Test
     void gitlabVisibilityIsChecked() {
         CliRun run = run(Map.of(), "gitlab", "--owner", "fleet", "--repository", "infra", "--visibility", "secret");
