@@ -117,7 +117,10 @@ final class ForgeBootstrapRunner {
         }
     }
 
-    /** {@code bootstrap <forge> -n <namespace>}, the test's defaults where {@code args} do not set them, the fakes' flags. */
+    /**
+     * {@code bootstrap <forge> -n <namespace>}, the test's defaults where {@code args} do not set them, and the
+     * fakes' flags.
+     */
     private List<String> arguments(String namespace, String... args) {
         namespaces.add(namespace);
         List<String> all = new ArrayList<>(List.of("bootstrap", forge, "-n", namespace));
