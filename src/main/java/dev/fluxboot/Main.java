@@ -12,6 +12,7 @@ import dev.fluxboot.cli.HelpLayout;
 import dev.fluxboot.cli.ParameterErrorHandler;
 import dev.fluxboot.ui.ConsoleReporter;
 import dev.fluxboot.ui.Failures;
+import dev.fluxboot.ui.PipedInput;
 import dev.fluxboot.ui.Prompter;
 import dev.fluxboot.ui.Reporter;
 import picocli.CommandLine;
@@ -56,7 +57,8 @@ public final class Main {
         CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> cancelOnSignal(cancellation, finished),
                 "fluxboot-interrupt"));
-        int exitCode = run(args, out, err, System.getenv(), Prompter.forConsole(), cancellation);
+        int exitCode = run(args, out, err, System.getenv(), Prompter.forConsole(), PipedInput.forProcess(),
+                cancellation);
         out.flush();
         err.flush();
         finished.countDown();
@@ -100,8 +102,18 @@ public final class Main {
     /** As {@link #run(String[], PrintStream, PrintStream, Map, Prompter)}; {@code cancellation} stops the running operation. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
                           Cancellation cancellation) {
+        return run(args, out, err, env, prompter, PipedInput.none(), cancellation);
+    }
+
+    /**
+     * As {@link #run(String[], PrintStream, PrintStream, Map, Prompter, Cancellation)}; a token or password
+     * the flags and variables do not give is read from {@code stdin} when it is piped.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
+                          PipedInput stdin, Cancellation cancellation) {
         try {
-            CommandLine commandLine = commandLine(out, err, env, prompter, Optional.of(List.of(args)), cancellation);
+            CommandLine commandLine = commandLine(out, err, env, prompter, stdin, Optional.of(List.of(args)),
+                    cancellation);
             return commandLine.execute(BootstrapCommand.providerFirst(commandLine, args));
         } catch (StackOverflowError | OutOfMemoryError e) {
             // picocli hands only Exceptions to the handler; these would print a thousand-line trace
@@ -124,9 +136,16 @@ public final class Main {
      */
     public static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, Prompter prompter,
                                           Optional<List<String>> args, Cancellation cancellation) {
+        return commandLine(out, err, env, prompter, PipedInput.none(), args, cancellation);
+    }
+
+    private static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env,
+                                           Prompter prompter, PipedInput stdin, Optional<List<String>> args,
+                                           Cancellation cancellation) {
         Reporter reporter = ConsoleReporter.forEnvironment(out, err, env);
         BuildInfo build = BuildInfo.ofThisBuild();
-        FluxbootCommand root = new FluxbootCommand(new CliEnvironment(out, err, env, reporter, prompter, build, cancellation));
+        FluxbootCommand root = new FluxbootCommand(new CliEnvironment(out, err, env, reporter, prompter, stdin, build,
+                cancellation));
         CommandLine commandLine = new CommandLine(root);
         // Before the settings below: picocli applies them to the subcommands there are.
         CommandTree.addSubcommands(commandLine, FluxbootCommand.SUBCOMMANDS, args);

@@ -2,6 +2,7 @@ package dev.fluxboot.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ public final class BootstrapSpec {
     private final String path;
     private final Duration interval;
     private final boolean recurseSubmodules;
+    private final List<String> sparseCheckout;
     private final String secretName;
     private final GitCredentials credentials;
     private final CommitOptions commits;
@@ -36,6 +38,7 @@ public final class BootstrapSpec {
         this.path = builder.path;
         this.interval = builder.interval;
         this.recurseSubmodules = builder.recurseSubmodules;
+        this.sparseCheckout = builder.sparseCheckout;
         this.secretName = builder.secretName;
         this.credentials = builder.credentials;
         this.commits = builder.commits;
@@ -80,6 +83,14 @@ public final class BootstrapSpec {
 
     public boolean recurseSubmodules() {
         return recurseSubmodules;
+    }
+
+    /**
+     * {@code --sparse-checkout}: the folders the GitRepository checks out (its {@code spec.sparseCheckout});
+     * empty: the whole repository. {@link #path()} must be one of them or inside one.
+     */
+    public List<String> sparseCheckout() {
+        return sparseCheckout;
     }
 
     /** {@code --secret-name}: the source secret the GitRepository authenticates with. */
@@ -138,6 +149,7 @@ public final class BootstrapSpec {
         private String path = "";
         private Duration interval = Duration.ofMinutes(1);
         private boolean recurseSubmodules;
+        private List<String> sparseCheckout = List.of();
         private String secretName = "flux-system";
         private GitCredentials credentials = GitCredentials.defaults();
         private CommitOptions commits = CommitOptions.defaults();
@@ -182,6 +194,12 @@ public final class BootstrapSpec {
 
         public Builder recurseSubmodules(boolean value) {
             recurseSubmodules = value;
+            return this;
+        }
+
+        /** The folders of {@code --sparse-checkout}, as given; {@code null} or empty: none. */
+        public Builder sparseCheckout(List<String> value) {
+            sparseCheckout = value == null ? List.of() : List.copyOf(value);
             return this;
         }
 

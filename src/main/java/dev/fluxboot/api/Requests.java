@@ -18,6 +18,7 @@ import dev.fluxboot.git.GitUrl;
 import dev.fluxboot.git.HostKeyScanner;
 import dev.fluxboot.git.OpenPgpSigner;
 import dev.fluxboot.git.RepositoryPath;
+import dev.fluxboot.git.SparseCheckout;
 import dev.fluxboot.git.SshCommitSigner;
 import dev.fluxboot.git.SshKeyAlgorithm;
 import dev.fluxboot.git.SshKeyGenerator;
@@ -310,9 +311,9 @@ final class Requests {
         if (spec.interval().isNegative() || spec.interval().isZero()) {
             throw new UsageException("--interval must be positive, e.g. --interval=1m");
         }
-        return new SyncTarget(url.strip(), spec.branch().strip(), RepositoryPath.parse("--path", spec.path()).value(),
-                spec.interval(),
-                spec.recurseSubmodules(), secretName);
+        String path = RepositoryPath.parse("--path", spec.path()).value();
+        return new SyncTarget(url.strip(), spec.branch().strip(), path, spec.interval(), spec.recurseSubmodules(),
+                secretName, SparseCheckout.check(spec.sparseCheckout(), path));
     }
 
     /** {@code --kustomize-bin}, checked: an executable file. */

@@ -46,7 +46,8 @@ final class CommitSyncManifests implements Step {
                 .withBranch(target.branch())
                 .withSecretName(target.secretName())
                 .withTargetPath(target.path())
-                .withRecurseSubmodules(target.recurseSubmodules()));
+                .withRecurseSubmodules(target.recurseSubmodules())
+                .withSparseCheckout(target.sparseCheckout()));
         String directory = target.fluxDirectory(namespace);
         run.reporter().success("generated sync manifests");
         Commits.commitAndPush(run, "sync manifests", "Add Flux sync manifests", base -> {

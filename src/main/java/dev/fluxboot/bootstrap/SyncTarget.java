@@ -19,9 +19,11 @@ import java.util.TreeMap;
  * @param interval          {@code --interval} of the GitRepository
  * @param recurseSubmodules {@code --recurse-submodules}
  * @param secretName        {@code --secret-name}: the source secret the GitRepository uses
+ * @param sparseCheckout    {@code --sparse-checkout}, checked: the folders the GitRepository checks out, as
+ *                          written into gotk-sync.yaml; empty for all
  */
 public record SyncTarget(String url, String branch, String path, Duration interval, boolean recurseSubmodules,
-                         String secretName) {
+                         String secretName, List<String> sparseCheckout) {
 
     public static final String COMPONENTS_FILE = "gotk-components.yaml";
     public static final String SYNC_FILE = "gotk-sync.yaml";
@@ -33,6 +35,13 @@ public record SyncTarget(String url, String branch, String path, Duration interv
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(secretName, "secretName");
         path = cleanPath(path);
+        sparseCheckout = List.copyOf(sparseCheckout);
+    }
+
+    /** Without a sparse checkout. */
+    public SyncTarget(String url, String branch, String path, Duration interval, boolean recurseSubmodules,
+                      String secretName) {
+        this(url, branch, path, interval, recurseSubmodules, secretName, List.of());
     }
 
     /**

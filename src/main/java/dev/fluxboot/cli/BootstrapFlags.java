@@ -36,6 +36,11 @@ public final class BootstrapFlags {
                     + "in the artifact it produces")
     private boolean recurseSubmodules;
 
+    @Option(names = "--sparse-checkout", paramLabel = "FOLDERS", split = ",",
+            description = "list of directories to be included in the GitRepository sparse checkout, the configured "
+                    + "--path must be one of them, accepts comma-separated values")
+    private List<String> sparseCheckout = new ArrayList<>();
+
     @Option(names = "--secret-name", paramLabel = "NAME", defaultValue = "flux-system",
             description = "name of the secret the sync credentials can be found in or stored to (default: ${DEFAULT-VALUE})")
     private String secretName;
@@ -186,6 +191,7 @@ public final class BootstrapFlags {
                 .path(path)
                 .interval(interval)
                 .recurseSubmodules(recurseSubmodules)
+                .sparseCheckout(sparseCheckout)
                 .secretName(secretName)
                 .kustomizeBinary(kustomizeBin)
                 .commits(commits());

@@ -47,7 +47,8 @@ public final class BootstrapGitCommand extends BaseCommand implements SecretHold
     private String username;
 
     @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD",
-            description = "basic authentication password, or the passphrase of --private-key-file (env: GIT_PASSWORD)")
+            description = "basic authentication password, or the passphrase of --private-key-file (env: GIT_PASSWORD; "
+                    + "with --token-auth, else the first line of piped stdin)")
     private String password;
 
     @Option(names = {"-s", "--silent"}, paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
@@ -70,12 +71,22 @@ public final class BootstrapGitCommand extends BaseCommand implements SecretHold
 
     private String passwordFromEnvironment = "";
 
+    private String passwordFromInput = "";
+
     @Override
     protected int execute(GlobalOptions globals, CliEnvironment environment) {
         passwordFromEnvironment = environment.env().getOrDefault(GIT_PASSWORD_ENV, "");
         boolean planOnly = bootstrap.dryRun().dryRun();
-        BootstrapSpec spec = spec(globals, environment.env());
         Fluxboot flux = environment.fluxboot(globals);
+        BootstrapSpec spec = spec(globals, environment.env());
+        if ((bootstrap.tokenAuth() || withBearerToken) && password(environment.env()).isEmpty()) {
+            // usage errors that need no password come before standard input or the terminal is read; the
+            // placeholder stands in for the password the engine requires with token auth
+            flux.validate(spec(globals, "password-to-be-read"));
+            String flag = withBearerToken ? "--with-bearer-token" : "--token-auth";
+            passwordFromInput = GitPasswords.read(flag, environment.prompter(), environment.stdin()).orElse("");
+            spec = spec(globals, passwordFromInput);
+        }
         if (planOnly) {
             return bootstrap.dryRun().report(flux.plan(spec, environment.cancellation()), environment.reporter());
         }
@@ -85,7 +96,15 @@ public final class BootstrapGitCommand extends BaseCommand implements SecretHold
 
     /** The flags as one spec; the engine checks it before anything runs. */
     BootstrapSpec spec(GlobalOptions globals, Map<String, String> env) {
-        String secret = password != null && !password.isEmpty() ? password : env.getOrDefault(GIT_PASSWORD_ENV, "");
+        return spec(globals, password(env));
+    }
+
+    /** {@code --password}, else {@code GIT_PASSWORD}, as Flux prefers them; "" for neither. */
+    private String password(Map<String, String> env) {
+        return password != null && !password.isEmpty() ? password : env.getOrDefault(GIT_PASSWORD_ENV, "");
+    }
+
+    private BootstrapSpec spec(GlobalOptions globals, String secret) {
         GitCredentials credentials = bootstrap.credentials(username)
                 .password(Secret.of(secret))
                 .bearerToken(withBearerToken)
@@ -107,6 +126,9 @@ public final class BootstrapGitCommand extends BaseCommand implements SecretHold
         }
         if (!passwordFromEnvironment.isEmpty()) {
             secrets.add(passwordFromEnvironment);
+        }
+        if (!passwordFromInput.isEmpty()) {
+            secrets.add(passwordFromInput);
         }
         return secrets;
     }

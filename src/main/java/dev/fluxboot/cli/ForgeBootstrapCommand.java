@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * What {@code bootstrap github|gitlab|gitea|bitbucket-server} share: the bootstrap and install
- * flags, the forge flags, the token from the forge's variable (or the terminal), and one engine call
- * with the repository on the forge. The tool clones and pushes over HTTPS with the token; the cluster
- * syncs over SSH with a deploy key, or over HTTPS with the token ({@code --token-auth}).
+ * flags, the forge flags, the token from the forge's variable (else piped stdin, else the terminal),
+ * and one engine call with the repository on the forge. The tool clones and pushes over HTTPS with
+ * the token; the cluster syncs over SSH with a deploy key, or over HTTPS with the token
+ * ({@code --token-auth}).
  */
 abstract class ForgeBootstrapCommand extends BaseCommand implements SecretHolder {
 
@@ -48,7 +49,7 @@ abstract class ForgeBootstrapCommand extends BaseCommand implements SecretHolder
         // usage errors that need no token come before the token is asked for
         flux.validate(spec(globals, environment, Secret.of("")));
         Optional.ofNullable(environment.env().get(forge().tokenVariable())).ifPresent(secrets::add);
-        String value = ForgeTokens.resolve(forge(), environment.env(), environment.prompter());
+        String value = ForgeTokens.resolve(forge(), environment);
         secrets.add(value);
         BootstrapSpec spec = spec(globals, environment, Secret.of(value));
         if (planOnly) {

@@ -94,7 +94,7 @@ public final class UninstallFromGitFlags {
 
     /**
      * {@code --from-git} as the engine takes it; empty without the flag. A forge's token comes from its
-     * variable (else the terminal), asked only after the flags were checked.
+     * variable (else piped stdin, else the terminal), asked only after the flags were checked.
      *
      * @param validate checks a spec with the given (placeholder) token before the token is asked for
      */
@@ -112,7 +112,7 @@ public final class UninstallFromGitFlags {
         ForgeType forge = ForgeType.named(provider).orElseThrow(() -> new UsageException("--from-git " + provider
                 + " is not supported: use git, github, gitlab, gitea or bitbucket-server"));
         validate.accept(forgeSpec(forge, Secret.of("")));
-        forgeToken = ForgeTokens.resolve(forge, environment.env(), environment.prompter());
+        forgeToken = ForgeTokens.resolve(forge, environment);
         return Optional.of(forgeSpec(forge, Secret.of(forgeToken)));
     }
 

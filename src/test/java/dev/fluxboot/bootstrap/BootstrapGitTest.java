@@ -17,6 +17,7 @@ import dev.fluxboot.testing.git.GitRepositories;
 import dev.fluxboot.testing.git.HttpGitServer;
 import dev.fluxboot.testing.git.TestCertificates;
 import dev.fluxboot.testing.git.SshGitServer;
+import dev.fluxboot.ui.PipedInput;
 import dev.fluxboot.ui.Prompter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -120,6 +121,12 @@ class BootstrapGitTest {
     /** {@code bootstrap git} with the test's bundle, path, cluster and namespace, and {@code args}. */
     private static BootstrapRun run(String namespace, Prompter prompter, java.io.ByteArrayOutputStream err,
                                     List<String> args, Map<String, String> env) {
+        return run(namespace, prompter, PipedInput.none(), err, args, env);
+    }
+
+    /** As above, with {@code stdin} piped in. */
+    private static BootstrapRun run(String namespace, Prompter prompter, PipedInput stdin,
+                                    java.io.ByteArrayOutputStream err, List<String> args, Map<String, String> env) {
         List<String> all = new ArrayList<>(List.of("bootstrap", "git", "-n", namespace));
         Map<String, String> defaults = new java.util.LinkedHashMap<>();
         defaults.put("--path", PATH);
@@ -134,7 +141,7 @@ class BootstrapGitTest {
         });
         all.addAll(args);
         namespaces.add(namespace);
-        BootstrapRun run = BootstrapRun.run(env, prompter, all, err);
+        BootstrapRun run = BootstrapRun.run(env, prompter, stdin, all, err);
         runs.add(run);
         return run;
     }
@@ -454,6 +461,55 @@ class BootstrapGitTest {
         assertThat(secret.get("ca.crt")).isEqualTo(readString(caFile));
         assertThat(repositories.readFile("org/token", "main", PATH + "/token/gotk-sync.yaml")).get().asString()
                 .contains("  url: " + https.url("org/token") + "\n");
+    }
+
+    @Test
+    void tokenAuthTakesThePasswordFromPipedStdin() {
+        // Given neither --password nor GIT_PASSWORD, and the token piped in (echo "$TOKEN" | fluxboot ...)
+        repositories.create("org/piped");
+
+        // When
+        BootstrapRun run;
+        try (FluxControllerSimulator ignored = controllers("piped")) {
+            run = run("piped", Prompter.none(), PipedInput.of(TOKEN + "\n"), new java.io.ByteArrayOutputStream(),
+                    List.of("--url", https.url("org/piped"), "--token-auth", "--ca-file", caFile.toString()), Map.of());
+        }
+
+        // Then the tool pushed with it and the cluster fetches with it; no output shows it (checked after each)
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(secretData("piped", "flux-system")).containsEntry("username", "git").containsEntry("password", TOKEN);
+        assertThat(repositories.files("org/piped", "main")).contains(PATH + "/piped/gotk-sync.yaml");
+    }
+
+    @Test
+    void sparseCheckoutIsInTheSyncFileAndInTheClustersGitRepository() {
+        // Given
+        repositories.create("org/sparse");
+
+        // When
+        BootstrapRun run = bootstrapWithControllers("sparse", "org/sparse", "--sparse-checkout",
+                "clusters,infrastructure");
+
+        // Then gotk-sync.yaml lists the folders where Flux writes them (go-yaml's key order)
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(repositories.readFile("org/sparse", "main", PATH + "/sparse/gotk-sync.yaml")).get().asString()
+                .contains("""
+                        spec:
+                          interval: 1m0s
+                          ref:
+                            branch: main
+                          secretRef:
+                            name: flux-system
+                          sparseCheckout:
+                          - clusters
+                          - infrastructure
+                          url: %s
+                        ---
+                        """.formatted(ssh.url("org/sparse")));
+        // and the GitRepository in the cluster, applied from there, carries them
+        Object spec = kube.client().genericKubernetesResources("source.toolkit.fluxcd.io/v1", "GitRepository")
+                .inNamespace("sparse").withName("sparse").get().getAdditionalProperties().get("spec");
+        assertThat(((Map<?, ?>) spec).get("sparseCheckout")).isEqualTo(List.of("clusters", "infrastructure"));
     }
 
     @Test

@@ -43,6 +43,18 @@ class BootstrapGitUsageTest {
     }
 
     @Test
+    void aPathOutsideTheSparseCheckoutIsRefusedBeforeAnythingRuns() {
+        BootstrapRun run = run("--url", "ssh://git@git.example.com/org/repo.git", "--path", "clusters/prod",
+                "--sparse-checkout", "apps,infra", "--silent");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().isEqualTo("✗ --path \"clusters/prod\" is not inside any "
+                + "--sparse-checkout folder (apps, infra), so the cluster would not see its Flux manifests: add it, "
+                + "e.g. --sparse-checkout=apps,infra,clusters/prod");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void plainHttpNeedsAllowInsecureHttpAndThePasswordIsNotShown() {
         BootstrapRun run = run("--url", "http://git.example.com/org/repo.git", "--password", "hunter2-password");
 

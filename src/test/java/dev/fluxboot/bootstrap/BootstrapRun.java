@@ -1,6 +1,8 @@
 package dev.fluxboot.bootstrap;
 
 import dev.fluxboot.Main;
+import dev.fluxboot.api.Cancellation;
+import dev.fluxboot.ui.PipedInput;
 import dev.fluxboot.ui.Prompter;
 
 import java.io.ByteArrayOutputStream;
@@ -18,11 +20,18 @@ record BootstrapRun(int exitCode, String out, String err) {
 
     /** With {@code err} given, a prompter can read what was printed before it is asked. */
     static BootstrapRun run(Map<String, String> env, Prompter prompter, List<String> args, ByteArrayOutputStream err) {
+        return run(env, prompter, PipedInput.none(), args, err);
+    }
+
+    /** With {@code stdin} as a standard input that is not a terminal. */
+    static BootstrapRun run(Map<String, String> env, Prompter prompter, PipedInput stdin, List<String> args,
+                            ByteArrayOutputStream err) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exitCode;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exitCode = Main.run(args.toArray(String[]::new), outStream, errStream, env, prompter);
+            exitCode = Main.run(args.toArray(String[]::new), outStream, errStream, env, prompter, stdin,
+                    Cancellation.none());
         }
         return new BootstrapRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

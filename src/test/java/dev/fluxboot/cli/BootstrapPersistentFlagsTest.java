@@ -35,7 +35,9 @@ class BootstrapPersistentFlagsTest {
             "bootstrap --version=v2.9.4 --branch dev git --url=ssh://git@example.com/fleet.git --path clusters/prod --silent -n flux",
             "bootstrap --branch=dev --silent -n flux --path clusters/prod git --url=ssh://git@example.com/fleet.git",
             // a flag value that is a provider's name is a value, not the provider word
-            "bootstrap --path clusters/prod --branch dev -n flux --silent git --url=ssh://git@example.com/fleet.git"})
+            "bootstrap --path clusters/prod --branch dev -n flux --silent git --url=ssh://git@example.com/fleet.git",
+            "bootstrap --sparse-checkout=clusters,apps --branch dev git --url=ssh://git@example.com/fleet.git --path clusters/prod --silent -n flux",
+            "bootstrap git --sparse-checkout clusters --sparse-checkout apps --url=ssh://git@example.com/fleet.git --branch dev --path clusters/prod --silent -n flux"})
     void theFlagsMeanTheSameBeforeOrAfterTheProviderWord(String arguments) {
         BootstrapSpec spec = parse(arguments);
 
@@ -44,6 +46,9 @@ class BootstrapPersistentFlagsTest {
         assertThat(spec.path()).isEqualTo("clusters/prod");
         assertThat(spec.silent()).isTrue();
         assertThat(spec.install().namespace()).isEqualTo("flux");
+        if (arguments.contains("--sparse-checkout")) {
+            assertThat(spec.sparseCheckout()).containsExactly("clusters", "apps");
+        }
         if (arguments.contains("--version")) {
             assertThat(spec.install().components().version()).contains("v2.9.4");
         }

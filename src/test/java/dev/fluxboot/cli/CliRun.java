@@ -1,6 +1,8 @@
 package dev.fluxboot.cli;
 
 import dev.fluxboot.Main;
+import dev.fluxboot.api.Cancellation;
+import dev.fluxboot.ui.PipedInput;
 import dev.fluxboot.ui.Prompter;
 
 import java.io.ByteArrayOutputStream;
@@ -20,12 +22,21 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(Map<String, String> env, Prompter prompter, String... args) {
+        return run(env, prompter, PipedInput.none(), args);
+    }
+
+    /** With {@code stdin} as standard input that is not a terminal (a pipe). */
+    static CliRun run(Map<String, String> env, PipedInput stdin, String... args) {
+        return run(env, Prompter.none(), stdin, args);
+    }
+
+    static CliRun run(Map<String, String> env, Prompter prompter, PipedInput stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exitCode = Main.run(args, outStream, errStream, env, prompter);
+            exitCode = Main.run(args, outStream, errStream, env, prompter, stdin, Cancellation.none());
         }
         return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

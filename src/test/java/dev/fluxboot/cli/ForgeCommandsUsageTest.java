@@ -2,6 +2,7 @@ package dev.fluxboot.cli;
 
 import dev.fluxboot.UsageException;
 import dev.fluxboot.api.ForgeType;
+import dev.fluxboot.ui.PipedInput;
 import dev.fluxboot.ui.Prompter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,18 @@ class ForgeCommandsUsageTest {
                 .startsWith("✗ --api-url http://git.example.com/api/v3 is not an https URL");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"github", "gitlab", "gitea", "bitbucket-server"})
+    void sparseCheckoutFoldersAreCheckedBeforeTheToken(String forge) {
+        CliRun run = run(Map.of(), forge, "--owner", "fleet", "--repository", "infra", "--hostname", "git.example.com",
+                "--path", "clusters/prod", "--sparse-checkout", "clusters,../shared");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().isEqualTo("✗ --sparse-checkout \"../shared\" leaves the "
+                + "repository (..): give a folder relative to the repository root, e.g. "
+                + "--sparse-checkout=clusters/my-cluster");
+    }
+
     @Test
     void gitlabVisibilityIsChecked() {
         CliRun run = run(Map.of(), "gitlab", "--owner", "fleet", "--repository", "infra", "--visibility", "secret");
@@ -114,10 +127,11 @@ class ForgeCommandsUsageTest {
         List<String> prompts = new ArrayList<>();
         Prompter person = answering(prompts, "  typed-token-1234 ");
 
-        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", "from-env-5678"), person))
+        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", "from-env-5678"), person,
+                PipedInput.none()))
                 .isEqualTo("from-env-5678");
         assertThat(prompts).isEmpty();
-        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", " "), person))
+        assertThat(ForgeTokens.resolve(ForgeType.GITLAB, Map.of("GITLAB_TOKEN", " "), person, PipedInput.none()))
                 .isEqualTo("typed-token-1234");
         assertThat(prompts).containsExactly("Please enter your GitLab personal access token (PAT): ");
     }
@@ -125,7 +139,7 @@ class ForgeCommandsUsageTest {
     @Test
     void anEmptyAnswerAtThePromptIsRefused() {
         assertThatThrownBy(() -> ForgeTokens.resolve(ForgeType.BITBUCKET_SERVER, Map.of(),
-                answering(new ArrayList<>(), "")))
+                answering(new ArrayList<>(), ""), PipedInput.none()))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("no Bitbucket token was entered: enter one at the prompt, or export BITBUCKET_TOKEN");
     }

@@ -39,17 +39,42 @@ class JarTest {
     record Result(int exitCode, String out, String err) {
     }
 
+    /**
+     * Standard input as a pipe: {@code text} written to it, then closed unless {@code keepOpen} (a pipe
+     * nobody writes to nor closes, as a CI step's may be).
+     */
+    record Pipe(String text, boolean keepOpen) {
+    }
+
     static Result exec(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        return exec(command, env, null);
+    }
+
+    /** With {@code stdin} piped in; {@code null}: stdin is /dev/null. */
+    static Result exec(List<String> command, Map<String, String> env, Pipe stdin)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("FLUXBOOT_JAVA_OPTS");
         builder.environment().remove("XDG_CACHE_HOME");
+        // secrets this shell may hold would stand in for those the tests pipe in
+        builder.environment().remove("GITHUB_TOKEN");
+        builder.environment().remove("GIT_PASSWORD");
         builder.environment().putAll(env);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (stdin == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
         Path out = Files.createTempFile("fluxboot-out", ".txt");
         Path err = Files.createTempFile("fluxboot-err", ".txt");
         try {
             builder.redirectOutput(out.toFile()).redirectError(err.toFile());
             Process process = builder.start();
+            if (stdin != null) {
+                process.getOutputStream().write(stdin.text().getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+                if (!stdin.keepOpen()) {
+                    process.getOutputStream().close();
+                }
+            }
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("fluxboot finished").isTrue();
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
@@ -60,10 +85,14 @@ class JarTest {
     }
 
     static Result java(String... args) throws IOException, InterruptedException {
+        return java(null, args);
+    }
+
+    static Result java(Pipe stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
-        return exec(command, Map.of());
+        return exec(command, Map.of(), stdin);
     }
 
     static Result launcher(Map<String, String> env, String... args) throws IOException, InterruptedException {
@@ -115,6 +144,49 @@ class JarTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().lines()).singleElement().asString().contains("--timeout");
         assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void aPipeLeftOpenAndNeverWrittenDoesNotHoldUpARunThatNeedsNoSecret(@TempDir Path dir) throws Exception {
+        // Given stdin a pipe nobody writes to nor closes, and bootstrap runs whose secrets are all given
+        String none = dir.resolve("none").toString();
+        Pipe open = new Pipe("", true);
+
+        // When
+        Result overSsh = java(open, "bootstrap", "git", "--url", "ssh://git@127.0.0.1:1/fleet.git", "--silent",
+                "--kubeconfig", none);
+        Result withPassword = java(open, "bootstrap", "git", "--url", "https://127.0.0.1:1/fleet.git", "--token-auth",
+                "--password", "given-password-0815", "--kubeconfig", none);
+
+        // Then both got as far as the cluster, without reading stdin
+        for (Result result : List.of(overSsh, withPassword)) {
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+            assertThat(result.err().lines()).singleElement().asString().contains("kubeconfig file " + none + " not found");
+        }
+    }
+
+    @Test
+    void aForgeTokenIsReadFromPipedStdinAndNeverShown(@TempDir Path dir) throws Exception {
+        String token = "ghp_pipedIntoTheJarNeverShown31337";
+        String[] args = {"bootstrap", "github", "--owner", "fleet", "--repository", "infra",
+                "--kubeconfig", dir.resolve("none").toString()};
+
+        // When the token is piped in, and when stdin is /dev/null or an empty pipe
+        Result piped = java(new Pipe(token + "\n", false), args);
+        Result devNull = java(args);
+        Result emptyPipe = java(new Pipe("", false), args);
+
+        // Then the piped token gets the run past the token, to the cluster, and is never shown
+        assertThat(piped.exitCode()).as(piped.err()).isEqualTo(1);
+        assertThat(piped.err()).contains("kubeconfig").doesNotContain("GITHUB_TOKEN");
+        assertThat(piped.out() + piped.err()).doesNotContain(token);
+        // and stdin that is not a terminal and gives nothing is one line naming the variable, exit 2
+        for (Result result : List.of(devNull, emptyPipe)) {
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err().lines()).singleElement().asString()
+                    .startsWith("✗ GITHUB_TOKEN is not set and standard input (not a terminal) gave no token");
+            assertThat(result.out()).isEmpty();
+        }
     }
 
     @Test

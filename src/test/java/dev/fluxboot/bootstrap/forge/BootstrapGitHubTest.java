@@ -131,6 +131,25 @@ class BootstrapGitHubTest {
     }
 
     @Test
+    void theBuiltJarTakesTheTokenPipedOnStdin() throws Exception {
+        // Given the built jar, no GITHUB_TOKEN, and the token piped in as `echo "$GITHUB_TOKEN" | fluxboot ...`
+        Path jar = Path.of(System.getProperty("fluxboot.jar", "target/fluxboot.jar"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(jar),
+                "target/fluxboot.jar is not built: run 'mvn -DskipTests package' first to include this test");
+
+        // When
+        Run run = flux.runJar(jar, "gh-stdin", TOKEN + "\n", "--owner", "fleet", "--repository", "piped");
+
+        // Then the repository was made with alice's token and the cluster syncs; the token is never shown
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(github.repository("fleet", "piped")).isPresent();
+        assertThat(github.deployKeys("fleet", "piped")).singleElement()
+                .satisfies(key -> assertThat(key.key()).isEqualTo(secretKey("gh-stdin")));
+        flux.assertSynced("gh-stdin", "main@sha1:" + tip("fleet/piped"));
+        assertThat(run.out() + run.err()).doesNotContain(TOKEN);
+    }
+
+    @Test
     void reRunChangesNothingOnTheForgeNorInGit() {
         // Given
         bootstrapped("gh-rerun", "rerun");

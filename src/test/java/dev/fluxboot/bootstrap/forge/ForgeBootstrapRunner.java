@@ -71,6 +71,57 @@ final class ForgeBootstrapRunner {
 
     /** A run without controllers (for runs that stop before the cluster would need them). */
     Run runAlone(String namespace, Map<String, String> env, Prompter prompter, String... args) {
+        List<String> all = arguments(namespace, args);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exitCode = Main.run(all.toArray(String[]::new), outStream, errStream, env, prompter);
+        }
+        Run run = new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        runs.add(run);
+        return run;
+    }
+
+    /**
+     * A run of the built jar as a process (without the forge's token variable), {@code stdin} written to its
+     * standard input, a pipe, then closed; with the controllers of {@code namespace} simulated while it lasts.
+     */
+    Run runJar(Path jar, String namespace, String stdin, String... args) throws java.io.IOException,
+            InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(arguments(namespace, args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        for (String variable : List.of("GITHUB_TOKEN", "GITLAB_TOKEN", "GITEA_TOKEN", "BITBUCKET_TOKEN",
+                "FLUXBOOT_JAVA_OPTS")) {
+            builder.environment().remove(variable);
+        }
+        Path out = java.nio.file.Files.createTempFile("fluxboot-out", ".txt");
+        Path err = java.nio.file.Files.createTempFile("fluxboot-err", ".txt");
+        try (FluxControllerSimulator flux = new FluxControllerSimulator(kube.client(), namespace).start()) {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try (var input = process.getOutputStream()) {
+                input.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("fluxboot finished").isTrue();
+            assertThat(flux.internalErrors()).as("simulator errors").isEmpty();
+            Run run = new Run(process.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+                    java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+            runs.add(run);
+            return run;
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+            java.nio.file.Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * {@code bootstrap <forge> -n <namespace>}, the test's defaults where {@code args} do not set them, and the
+     * fakes' flags.
+     */
+    private List<String> arguments(String namespace, String... args) {
         namespaces.add(namespace);
         List<String> all = new ArrayList<>(List.of("bootstrap", forge, "-n", namespace));
         List<String> given = List.of(args);
@@ -87,16 +138,7 @@ final class ForgeBootstrapRunner {
         });
         all.addAll(connectionFlags);
         all.addAll(given);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode;
-        try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exitCode = Main.run(all.toArray(String[]::new), outStream, errStream, env, prompter);
-        }
-        Run run = new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        runs.add(run);
-        return run;
+        return all;
     }
 
     List<Run> runs() {
