@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Whether Flux has already applied the branch's head through the Kustomization this run configures:
@@ -52,8 +54,10 @@ final class AppliedByFlux {
             }
         }
         // A controller deleted by hand is put back by this run, not left to the next interval.
-        return request.install().options().allComponents().stream()
-                .allMatch(name -> cluster.get(DEPLOYMENT, namespace, name).isPresent());
+        Set<String> deployments = cluster.list(DEPLOYMENT, namespace, Map.of()).stream()
+                .map(deployment -> ObjectFields.text(deployment, "metadata", "name").orElse(""))
+                .collect(Collectors.toSet());
+        return deployments.containsAll(request.install().options().allComponents());
     }
 
     private static boolean liveHolds(Cluster cluster, Map<?, ?> desired, Map<String, Object> kustomization) {
