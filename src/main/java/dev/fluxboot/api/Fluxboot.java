@@ -15,6 +15,7 @@ import dev.fluxboot.bootstrap.Workflow;
 import dev.fluxboot.bootstrap.Workflows;
 import dev.fluxboot.bootstrap.World;
 import dev.fluxboot.cluster.Cluster;
+import dev.fluxboot.cluster.EarlyClusterConnector;
 import dev.fluxboot.cluster.FluxChecks;
 import dev.fluxboot.cluster.FluxClusterInfo;
 import dev.fluxboot.cluster.FluxComponentVersions;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -152,9 +154,8 @@ public final class Fluxboot {
 
     /** {@code bootstrap}: the whole pipeline, until Flux reconciles itself from the repository. */
     public BootstrapResult bootstrap(BootstrapSpec spec, Cancellation cancellation) {
-        BootstrapRequest request = requests.bootstrap(spec);
-        return run(Workflows.bootstrap(request), bootstrap(request, spec, false), cancellation,
-                run -> new BootstrapResult(run.get(Products.BUNDLE).version(), request.target().branch() + "@sha1:"
+        return bootstrapRun(spec, false, Workflows::bootstrap, cancellation,
+                (request, run) -> new BootstrapResult(run.get(Products.BUNDLE).version(), request.target().branch() + "@sha1:"
                         + run.get(Products.BRANCH).head().orElse(""),
                         request.target().managedFiles(run.get(Products.BRANCH), request.namespace())));
     }
@@ -166,9 +167,8 @@ public final class Fluxboot {
      * nothing is pushed, applied or generated.
      */
     public SortedMap<String, String> repositoryFiles(BootstrapSpec spec, Cancellation cancellation) {
-        BootstrapRequest request = requests.bootstrap(spec);
-        return run(Workflows.bootstrapFiles(request), bootstrap(request, spec, true), cancellation,
-                run -> request.target().managedFiles(run.get(Products.BRANCH), request.namespace()));
+        return bootstrapRun(spec, true, Workflows::bootstrapFiles, cancellation,
+                (request, run) -> request.target().managedFiles(run.get(Products.BRANCH), request.namespace()));
     }
 
     /**
@@ -176,8 +176,7 @@ public final class Fluxboot {
      * and its sync objects (a Terraform refresh). Nothing is changed.
      */
     public BootstrapState inspect(BootstrapSpec spec, Cancellation cancellation) {
-        BootstrapRequest request = requests.bootstrap(spec);
-        return run(Workflows.inspectBootstrap(request), bootstrap(request, spec, true), cancellation, run -> {
+        return bootstrapRun(spec, true, Workflows::inspectBootstrap, cancellation, (request, run) -> {
             SyncSurvey survey = run.get(Products.SYNC_SURVEY);
             return new BootstrapState(request.target().managedFiles(run.get(Products.BRANCH), request.namespace()),
                     survey.installed(), survey.version(), survey.problems());
@@ -208,8 +207,7 @@ public final class Fluxboot {
 
     /** {@code bootstrap --dry-run}: the Git diff, the cluster plan and the forge changes; nothing changes. */
     public Plan plan(BootstrapSpec spec, Cancellation cancellation) {
-        BootstrapRequest request = requests.bootstrap(spec);
-        return run(Workflows.bootstrapDryRun(request), bootstrap(request, spec, true), cancellation, Fluxboot::plan);
+        return bootstrapRun(spec, true, Workflows::bootstrapDryRun, cancellation, (request, run) -> plan(run));
     }
 
     public UninstallResult uninstall(UninstallSpec spec) {
@@ -329,7 +327,25 @@ public final class Fluxboot {
         }
     }
 
+    /**
+     * A bootstrap workflow whose cluster connection opens on another thread while the rest of the
+     * spec (the SSH key above all) is read and checked.
+     */
+    private <T> T bootstrapRun(BootstrapSpec spec, boolean dryRun, Function<BootstrapRequest, Workflow> workflow,
+                               Cancellation cancellation, BiFunction<BootstrapRequest, Run, T> result) {
+        try (EarlyClusterConnector early = new EarlyClusterConnector(world.clusters())) {
+            BootstrapRequest request = requests.bootstrap(spec,
+                    install -> early.start(install.connection(), Requests.timeout(spec.install().timeout())));
+            Run.Builder builder = bootstrap(request, spec, dryRun, world.withClusters(early));
+            return run(workflow.apply(request), builder, cancellation, run -> result.apply(request, run));
+        }
+    }
+
     private Run.Builder start(String name, Duration timeout, boolean dryRun) {
+        return start(name, timeout, dryRun, world);
+    }
+
+    private Run.Builder start(String name, Duration timeout, boolean dryRun, World world) {
         return Run.builder(name, world, reporter).prompter(prompter).timeout(Requests.timeout(timeout)).dryRun(dryRun)
                 .verbose(verbose);
     }
@@ -340,8 +356,8 @@ public final class Fluxboot {
                 .input(Products.CONNECTION, request.connection());
     }
 
-    private Run.Builder bootstrap(BootstrapRequest request, BootstrapSpec spec, boolean dryRun) {
-        Run.Builder run = start("bootstrap", spec.install().timeout(), dryRun)
+    private Run.Builder bootstrap(BootstrapRequest request, BootstrapSpec spec, boolean dryRun, World world) {
+        Run.Builder run = start("bootstrap", spec.install().timeout(), dryRun, world)
                 .input(Products.BOOTSTRAP, request)
                 .input(Products.INSTALL, request.install())
                 .input(Products.CONNECTION, request.install().connection());

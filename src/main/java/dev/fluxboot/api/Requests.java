@@ -151,7 +151,17 @@ final class Requests {
     }
 
     BootstrapRequest bootstrap(BootstrapSpec spec) {
+        return bootstrap(spec, install -> { });
+    }
+
+    /**
+     * @param clusterReady given the install part as soon as it is checked, before the Git
+     *                     credentials (an SSH key to parse) and the rest: the caller may start
+     *                     connecting to the cluster meanwhile
+     */
+    BootstrapRequest bootstrap(BootstrapSpec spec, java.util.function.Consumer<InstallRequest> clusterReady) {
         InstallRequest install = install(spec.install());
+        clusterReady.accept(install);
         InstallOptionsValidator.requireBootstrapComponents(install.options());
         GitCredentials credentials = spec.credentials();
         if (spec.forge().isPresent()) {

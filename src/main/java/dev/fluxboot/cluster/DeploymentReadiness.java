@@ -1,10 +1,7 @@
 package dev.fluxboot.cluster;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,36 +15,42 @@ record DeploymentReadiness(State state, String reason) {
 
     enum State { READY, IN_PROGRESS, FAILED, NOT_FOUND }
 
-    static DeploymentReadiness of(Deployment deployment) {
+    /**
+     * @param deployment the Deployment as the API server returned it, as a map (a typed
+     *                   {@code Deployment} would make Jackson build deserializers for the whole pod
+     *                   template, a tenth of a no-op bootstrap re-run's time), or null when missing
+     */
+    static DeploymentReadiness of(Map<String, Object> deployment) {
         if (deployment == null) {
             return new DeploymentReadiness(State.NOT_FOUND, "deployment not found");
         }
-        DeploymentStatus status = deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
-        List<DeploymentCondition> conditions = status.getConditions() == null ? List.of() : status.getConditions();
-        Optional<DeploymentCondition> progressing = condition(conditions, "Progressing");
-        if (progressing.isPresent() && "False".equals(progressing.get().getStatus())
-                && "ProgressDeadlineExceeded".equals(progressing.get().getReason())) {
+        Map<String, Object> status = child(deployment, "status");
+        List<Map<String, Object>> conditions = status.get("conditions") instanceof List<?> list
+                ? list.stream().map(ManifestNormalizer::map).filter(java.util.Objects::nonNull).toList() : List.of();
+        Optional<Map<String, Object>> progressing = condition(conditions, "Progressing");
+        if (progressing.isPresent() && "False".equals(progressing.get().get("status"))
+                && "ProgressDeadlineExceeded".equals(progressing.get().get("reason"))) {
             return new DeploymentReadiness(State.FAILED, describe(progressing.get()));
         }
-        long generation = number(deployment.getMetadata().getGeneration());
-        long observed = number(status.getObservedGeneration());
+        long generation = number(child(deployment, "metadata").get("generation"));
+        long observed = number(status.get("observedGeneration"));
         if (observed < generation) {
             return inProgress("waiting for the deployment controller to observe generation " + generation
                     + " (observed " + observed + ")");
         }
-        Optional<DeploymentCondition> replicaFailure = condition(conditions, "ReplicaFailure");
-        if (replicaFailure.isPresent() && "True".equals(replicaFailure.get().getStatus())) {
+        Optional<Map<String, Object>> replicaFailure = condition(conditions, "ReplicaFailure");
+        if (replicaFailure.isPresent() && "True".equals(replicaFailure.get().get("status"))) {
             return inProgress(describe(replicaFailure.get()));
         }
-        Optional<DeploymentCondition> available = condition(conditions, "Available");
-        if (available.isPresent() && !"True".equals(available.get().getStatus())) {
+        Optional<Map<String, Object>> available = condition(conditions, "Available");
+        if (available.isPresent() && !"True".equals(available.get().get("status"))) {
             return inProgress(describe(available.get()));
         }
-        long desired = deployment.getSpec() == null || deployment.getSpec().getReplicas() == null ? 1
-                : deployment.getSpec().getReplicas();
-        long updated = number(status.getUpdatedReplicas());
-        long replicas = number(status.getReplicas());
-        long availableReplicas = number(status.getAvailableReplicas());
+        Object wanted = child(deployment, "spec").get("replicas");
+        long desired = wanted == null ? 1 : number(wanted);
+        long updated = number(status.get("updatedReplicas"));
+        long replicas = number(status.get("replicas"));
+        long availableReplicas = number(status.get("availableReplicas"));
         if (updated < desired) {
             return inProgress("updated replicas: " + updated + "/" + desired);
         }
@@ -71,18 +74,29 @@ record DeploymentReadiness(State state, String reason) {
         return new DeploymentReadiness(State.IN_PROGRESS, reason);
     }
 
-    private static Optional<DeploymentCondition> condition(List<DeploymentCondition> conditions, String type) {
-        return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    private static Map<String, Object> child(Map<String, Object> object, String key) {
+        Map<String, Object> child = ManifestNormalizer.map(object.get(key));
+        return child == null ? Map.of() : child;
     }
 
-    private static String describe(DeploymentCondition condition) {
-        String reason = condition.getReason() == null || condition.getReason().isBlank()
-                ? condition.getType() + "=" + condition.getStatus() : condition.getReason();
-        String message = condition.getMessage() == null ? "" : KubeErrors.firstLine(condition.getMessage());
+    private static Optional<Map<String, Object>> condition(List<Map<String, Object>> conditions, String type) {
+        return conditions.stream().filter(c -> type.equals(c.get("type"))).findFirst();
+    }
+
+    private static String describe(Map<String, Object> condition) {
+        String reason = text(condition.get("reason"));
+        if (reason.isBlank()) {
+            reason = text(condition.get("type")) + "=" + text(condition.get("status"));
+        }
+        String message = KubeErrors.firstLine(text(condition.get("message")));
         return message.isEmpty() || "unknown error".equals(message) ? reason : reason + ": " + message;
     }
 
-    private static long number(Number value) {
-        return value == null ? 0 : value.longValue();
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 }

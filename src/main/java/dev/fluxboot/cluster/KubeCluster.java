@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -288,11 +287,14 @@ final class KubeCluster implements Cluster {
     public void waitForDeployments(String namespace, List<String> names, Duration timeout, Reporter reporter) {
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
+            // One list per poll, not a read per name.
+            Map<String, Map<String, Object>> found = new java.util.HashMap<>();
+            for (Map<String, Object> deployment : list(ResourceType.DEPLOYMENT, namespace, Map.of())) {
+                found.put(Fields.name(deployment), deployment);
+            }
             Map<String, DeploymentReadiness> readiness = new TreeMap<>();
             for (String name : names) {
-                Deployment deployment = call("read Deployment/" + namespace + "/" + name,
-                        () -> client.apps().deployments().inNamespace(namespace).withName(name).get());
-                readiness.put(name, DeploymentReadiness.of(deployment));
+                readiness.put(name, DeploymentReadiness.of(found.get(name)));
             }
             boolean allReady = readiness.values().stream().allMatch(DeploymentReadiness::ready);
             boolean anyFailed = readiness.values().stream().anyMatch(r -> r.state() == DeploymentReadiness.State.FAILED);

@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>the no-op re-run of {@code bootstrap git} as a whole process through {@code scripts/fluxboot}
  *       (issue 12), without a class-data archive and with the one the launcher learned in its
  *       first run, against what a shell script needs to learn the same facts: OpenSSH's
- *       {@code git ls-remote} of the repository plus {@code curl} GET of the Kustomization.</li>
+ *       {@code git ls-remote} of the repository plus {@code kubectl get} of the Kustomization (the
+ *       issue's reference; {@code curl} GET instead where kubectl is not installed).</li>
  * </ul>
  * Results go to the file named by {@code fluxboot.bench.bootstrap.out} ({@code key=value} lines)
  * and to stdout. Runs only with {@code -Dfluxboot.bench=true}. It checks what it measures (exit 0,
@@ -222,6 +224,13 @@ class BootstrapBenchmark {
             // TLS handshake is the same.
             List<String> get = List.of("curl", "-sSfk", "--cert", cert.toString(), "--key", clientKey.toString(),
                     "-o", "/dev/null", kustomization);
+            // The issue's own reference, when kubectl is installed: its discovery cache in a folder
+            // of its own, warmed by the first (untimed) round like every other command's caches.
+            Optional<Path> kubectlBinary = onPath("kubectl");
+            List<String> kubectl = kubectlBinary.map(binary -> List.of(binary.toString(), "--kubeconfig",
+                    kube.kubeconfig().toString(), "--cache-dir", work.resolve("kubectl-cache").toString(),
+                    "-n", namespace, "get", "kustomizations.kustomize.toolkit.fluxcd.io", namespace,
+                    "-o", "name")).orElse(List.of());
             List<String> rerun = new ArrayList<>(List.of(launcher.toString(), "bootstrap", "git", "-n", namespace,
                     "--url", ssh.url(repository), "--private-key-file", keyFile.toString(), "--silent",
                     "--path", "clusters/bench", "--version", VERSION, "--manifests", bundle.toString(),
@@ -230,6 +239,8 @@ class BootstrapBenchmark {
             Map<String, String> noArchive = Map.of("FLUXBOOT_JAR", jar.toString(), "FLUXBOOT_CDS", "off",
                     "XDG_CACHE_HOME", cache.toString());
             Map<String, String> learned = Map.of("FLUXBOOT_JAR", jar.toString(), "XDG_CACHE_HOME", cache.toString());
+
+            holdForExperiments(rerun, learned, lsRemote, gitEnv, kubectl);
 
             // When: the launcher's first run in a fresh cache (it learns bootstrap's classes in the
             // background), then interleaved timed runs of each after one warm-up
@@ -240,16 +251,19 @@ class BootstrapBenchmark {
             long[] withArchive = new long[runs];
             long[] lsRemoteMs = new long[runs];
             long[] getMs = new long[runs];
+            long[] kubectlMs = new long[runs];
             for (int i = -1; i < runs; i++) {
                 long a = run(rerun, noArchive);
                 long b = run(rerun, learned);
                 long c = run(lsRemote, gitEnv);
                 long d = run(get, Map.of());
+                long e = kubectl.isEmpty() ? 0 : run(kubectl, Map.of());
                 if (i >= 0) {
                     withoutArchive[i] = a;
                     withArchive[i] = b;
                     lsRemoteMs[i] = c;
                     getMs[i] = d;
+                    kubectlMs[i] = e;
                 }
             }
             // And one more with --verbose, whose step lines say where a run's time goes
@@ -280,7 +294,61 @@ class BootstrapBenchmark {
             record("whole_rerun_archive", withArchive);
             record("whole_ls_remote", lsRemoteMs);
             record("whole_get", getMs);
+            if (!kubectl.isEmpty()) {
+                record("whole_kubectl_get", kubectlMs);
+            }
         }
+    }
+
+    /**
+     * With {@code -Dfluxboot.bench.whole.hold=FILE}: writes FILE, a shell script that runs the
+     * re-run (arguments after it go to the JVM through FLUXBOOT_JAVA_OPTS' place: the script's
+     * environment), then keeps the servers up until FILE is deleted, for trying JVM flags and
+     * changes by hand against the same cluster and repository.
+     */
+    private static void holdForExperiments(List<String> rerun, Map<String, String> env, List<String> lsRemote,
+            Map<String, String> gitEnv, List<String> kubectl) throws Exception {
+        String hold = System.getProperty("fluxboot.bench.whole.hold", "");
+        if (hold.isEmpty()) {
+            return;
+        }
+        Path script = Path.of(hold).toAbsolutePath();
+        StringBuilder text = new StringBuilder("#!/usr/bin/env bash\n# BootstrapBenchmark hold: rm this file to end\n");
+        text.append("case \"${1:-}\" in\n");
+        text.append("  ls-remote) shift; ");
+        gitEnv.forEach((k, v) -> text.append(k).append("=").append(quote(v)).append(" "));
+        text.append("exec ").append(String.join(" ", lsRemote.stream().map(BootstrapBenchmark::quote).toList())).append(" ;;\n");
+        if (!kubectl.isEmpty()) {
+            text.append("  kubectl) shift; exec ")
+                    .append(String.join(" ", kubectl.stream().map(BootstrapBenchmark::quote).toList())).append(" ;;\n");
+        }
+        text.append("esac\n");
+        env.forEach((k, v) -> text.append("export ").append(k).append("=").append(quote(v)).append("\n"));
+        text.append("exec ").append(String.join(" ", rerun.stream().map(BootstrapBenchmark::quote).toList()))
+                .append(" \"$@\"\n");
+        Files.writeString(script, text);
+        script.toFile().setExecutable(true);
+        System.out.println("bench: holding; run " + script + ", delete it to go on");
+        try (java.nio.file.WatchService watcher = script.getFileSystem().newWatchService()) {
+            script.getParent().register(watcher, java.nio.file.StandardWatchEventKinds.ENTRY_DELETE);
+            while (Files.exists(script)) {
+                java.nio.file.WatchKey key = watcher.take();
+                key.pollEvents();
+                key.reset();
+            }
+        }
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static Optional<Path> onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .filter(folder -> !folder.isEmpty())
+                .map(folder -> Path.of(folder, command))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** The kubeconfig's PEM: its inline data written to a file, or the file it names. */

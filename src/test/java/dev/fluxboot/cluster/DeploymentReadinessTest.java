@@ -1,9 +1,10 @@
 package dev.fluxboot.cluster;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +27,8 @@ class DeploymentReadinessTest {
 
     @Test
     void anUnobservedGenerationIsInProgress() {
-        Deployment deployment = deployment(1, 1, 1, 1, "True");
-        deployment.getMetadata().setGeneration(3L);
+        Map<String, Object> deployment = deployment(1, 1, 1, 1, "True");
+        metadata(deployment).put("generation", 3);
 
         assertThat(DeploymentReadiness.of(deployment).reason())
                 .isEqualTo("waiting for the deployment controller to observe generation 3 (observed 2)");
@@ -38,13 +39,41 @@ class DeploymentReadinessTest {
         assertThat(DeploymentReadiness.of(null).state()).isEqualTo(DeploymentReadiness.State.NOT_FOUND);
     }
 
-    private static Deployment deployment(int desired, int replicas, int updated, int available, String availableCondition) {
-        return new DeploymentBuilder()
-                .withNewMetadata().withName("d").withGeneration(2L).endMetadata()
-                .withNewSpec().withReplicas(desired).endSpec()
-                .withNewStatus().withObservedGeneration(2L).withReplicas(replicas).withUpdatedReplicas(updated)
-                .withAvailableReplicas(available)
-                .withConditions(new DeploymentConditionBuilder().withType("Available").withStatus(availableCondition).build())
-                .endStatus().build();
+    @Test
+    void aPassedProgressDeadlineFailsWithTheConditionsReasonAndFirstLine() {
+        Map<String, Object> deployment = deployment(1, 1, 1, 0, "False");
+        @SuppressWarnings("unchecked")
+        List<Object> conditions = (List<Object>) ((Map<String, Object>) deployment.get("status")).get("conditions");
+        conditions.add(Map.of("type", "Progressing", "status", "False", "reason", "ProgressDeadlineExceeded",
+                "message", "ReplicaSet \"x\" has timed out progressing.\nmore"));
+
+        assertThat(DeploymentReadiness.of(deployment))
+                .isEqualTo(new DeploymentReadiness(DeploymentReadiness.State.FAILED,
+                        "ProgressDeadlineExceeded: ReplicaSet \"x\" has timed out progressing."));
+    }
+
+    @Test
+    void aDeploymentWithoutStatusOrSpecReplicasWaitsForOneReplica() {
+        Map<String, Object> deployment = new HashMap<>(Map.of("metadata", new HashMap<>(Map.of("name", "d", "generation", 1))));
+
+        assertThat(DeploymentReadiness.of(deployment).reason())
+                .isEqualTo("waiting for the deployment controller to observe generation 1 (observed 0)");
+    }
+
+    /** A Deployment as the API server's JSON reads into maps (numbers as Integer). */
+    private static Map<String, Object> deployment(int desired, int replicas, int updated, int available,
+                                                  String availableCondition) {
+        Map<String, Object> status = new HashMap<>(Map.of("observedGeneration", 2, "replicas", replicas,
+                "updatedReplicas", updated, "availableReplicas", available,
+                "conditions", new java.util.ArrayList<>(List.of(Map.of("type", "Available", "status", availableCondition)))));
+        return new HashMap<>(Map.of(
+                "metadata", new HashMap<>(Map.of("name", "d", "generation", 2)),
+                "spec", Map.of("replicas", desired),
+                "status", status));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> metadata(Map<String, Object> deployment) {
+        return (Map<String, Object>) deployment.get("metadata");
     }
 }
