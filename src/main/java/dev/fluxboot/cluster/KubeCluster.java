@@ -348,11 +348,12 @@ final class KubeCluster implements Cluster {
 
     @Override
     public FluxInstallation inspectFlux() {
+        // Generic, not typed: only the labels count, and a typed CustomResourceDefinition makes Jackson
+        // build deserializers for its whole OpenAPI schema type, a tenth of a no-op re-run.
         return call("read the Flux CustomResourceDefinitions", () -> {
-            CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
-                    .withName(GIT_REPOSITORY_CRD).get();
+            GenericKubernetesResource crd = resource(ResourceType.CUSTOM_RESOURCE_DEFINITION, "", GIT_REPOSITORY_CRD).get();
             if (crd == null) {
-                crd = client.apiextensions().v1().customResourceDefinitions()
+                crd = client.genericKubernetesResources(context(ResourceType.CUSTOM_RESOURCE_DEFINITION, ""))
                         .withLabel(PART_OF_LABEL, "flux")
                         .list(new ListOptionsBuilder().withLimit(1L).build())
                         .getItems().stream().findFirst().orElse(null);
