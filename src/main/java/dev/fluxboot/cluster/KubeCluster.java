@@ -349,7 +349,7 @@ final class KubeCluster implements Cluster {
     @Override
     public FluxInstallation inspectFlux() {
         // Generic, not typed: only the labels count, and a typed CustomResourceDefinition makes Jackson
-        // build deserializers for its whole OpenAPI schema type, a tenth of a no-op re-run.
+        // build deserializers for the whole OpenAPI schema type on every run's first check.
         return call("read the Flux CustomResourceDefinitions", () -> {
             GenericKubernetesResource crd = resource(ResourceType.CUSTOM_RESOURCE_DEFINITION, "", GIT_REPOSITORY_CRD).get();
             if (crd == null) {
