@@ -61,13 +61,11 @@ public final class EarlyClusterConnector implements ClusterConnector, AutoClosea
             started.thenAccept(Cluster::close);
             throw new FluxbootException("interrupted while connecting to the cluster");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
+            // the connecting thread completes only with what connect threw: unchecked
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new FluxbootException("cannot connect to the cluster: " + e.getCause(), e.getCause());
+            throw (RuntimeException) e.getCause();
         }
     }
 
